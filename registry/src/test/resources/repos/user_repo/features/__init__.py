@@ -1,0 +1,1 @@
+raise RuntimeError("never imported as a definition file")

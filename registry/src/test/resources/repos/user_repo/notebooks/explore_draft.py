@@ -1,0 +1,1 @@
+store = FeatureStore(repo_path=".")  # ignored by .feastignore
