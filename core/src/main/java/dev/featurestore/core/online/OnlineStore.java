@@ -1,0 +1,41 @@
+package dev.featurestore.core.online;
+
+import java.util.List;
+
+/**
+ * Feature values for serving, in one of Feast's online-store layouts (Redis hashes, SQLite tables)
+ * so Feast and this project can share an online store.
+ *
+ * <p>Implementations are thread-safe and called from many request threads at once. Their calls
+ * block; servers run them off event-loop threads. Failures reaching the backing store are thrown as
+ * {@link dev.featurestore.core.error.FeatureStoreException} with code {@code
+ * ONLINE_STORE_UNAVAILABLE} (retriable); a stored value that does not parse is {@code INTERNAL}.
+ * The caller closes the store.
+ */
+public interface OnlineStore extends AutoCloseable {
+
+  /**
+   * Reads every {@link ViewRead} in one round trip to the store where the store allows (one
+   * pipeline on Redis; per-shard pipelines sent in parallel on a Redis Cluster).
+   *
+   * @return one list per read, in the same order; inside it one element per key, in the same
+   *     order: the row, or {@code null} when the store holds nothing for that entity and view
+   */
+  List<List<OnlineRow>> read(String project, List<ViewRead> reads);
+
+  /**
+   * Writes rows of one view in batches. Idempotent: writing the same rows twice leaves the same
+   * state. A failure part-way may leave some rows written, each one whole.
+   */
+  void write(String project, String view, List<OnlineWriteRow> rows);
+
+  /** Removes every value of the given views (e.g. a view deleted by apply); idempotent. */
+  void deleteViews(String project, List<String> views);
+
+  /** Whether the store answers now, cheaply (a PING); never throws. */
+  boolean isHealthy();
+
+  /** Releases connections; idempotent. */
+  @Override
+  void close();
+}
