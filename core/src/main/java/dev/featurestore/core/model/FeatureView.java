@@ -10,7 +10,8 @@ import java.util.Optional;
  * Feast's {@code FeatureView} (spec only; registry metadata such as materialized intervals lives
  * in the registry store).
  *
- * @param entities entity <em>names</em>, as Feast stores them; empty for an entityless view
+ * @param entities entity <em>names</em>, as Feast stores them; an entityless view has Feast's
+ *     dummy entity {@code __dummy} (join key {@code __dummy_id})
  * @param features the feature columns (schema fields that are not entity columns)
  * @param entityColumns the schema fields that are join keys, typed
  * @param ttl zero means values never expire
