@@ -7,6 +7,7 @@ import dev.featurestore.core.error.FeatureStoreException;
 import dev.featurestore.core.registry.RegistryObject;
 import dev.featurestore.core.registry.RegistryObjectKind;
 import dev.featurestore.core.registry.RegistryState;
+import dev.featurestore.registry.JsonStrings;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class RegistryJson {
   private RegistryJson() {}
 
   public static String toJson(RegistryState state) {
-    StringBuilder out = new StringBuilder("{\n  \"project\": ").append(quote(state.project()));
+    StringBuilder out = new StringBuilder("{\n  \"project\": ").append(JsonStrings.quote(state.project()));
     for (RegistryObjectKind kind : RegistryObjectKind.values()) {
       if (kind == RegistryObjectKind.PROJECT) {
         continue;
@@ -31,7 +32,7 @@ public final class RegistryJson {
       if (objects.isEmpty()) {
         continue;
       }
-      out.append(",\n  ").append(quote(key(kind))).append(": [");
+      out.append(",\n  ").append(JsonStrings.quote(key(kind))).append(": [");
       for (int i = 0; i < objects.size(); i++) {
         out.append(i == 0 ? "\n" : ",\n").append(indent(print(objects.get(i))));
       }
@@ -57,26 +58,5 @@ public final class RegistryJson {
 
   private static String indent(String json) {
     return "    " + json.replace("\n", "\n    ");
-  }
-
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

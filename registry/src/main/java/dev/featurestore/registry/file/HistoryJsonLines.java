@@ -3,6 +3,7 @@ package dev.featurestore.registry.file;
 import dev.featurestore.core.registry.ApplyHistoryEntry;
 import dev.featurestore.core.registry.RegistryChange;
 import dev.featurestore.core.registry.RegistryObjectKind;
+import dev.featurestore.registry.JsonStrings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +32,8 @@ final class HistoryJsonLines {
       if (out.length() > 1) {
         out.append(", ");
       }
-      quote(out, key).append(": ");
-      quote(out, value);
+      JsonStrings.quote(out, key).append(": ");
+      JsonStrings.quote(out, value);
     });
     return out.append('}').toString();
   }
@@ -54,28 +55,6 @@ final class HistoryJsonLines {
       // A line we cannot read (hand-edited, future format) is skipped, not fatal: history is advisory.
       return Optional.empty();
     }
-  }
-
-  private static StringBuilder quote(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"');
   }
 
   /** Parses {@code {"k": "v", ...}} with string values only; null if the line is not that. */
