@@ -13,6 +13,7 @@ REQUIRED=(
   "postgresql:/usr/lib/postgresql/*/bin/initdb" # TestingPostgresServer: initdb, postgres
   "chromium:chromium"                     # admin-ui browser tests (Playwright)
   "fonts-liberation:"                     # readable text in headless Chromium screenshots
+  "prometheus:promtool"                   # MonitoringRulesIT: promtool check/test rules (service not started)
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -1,5 +1,7 @@
 package dev.featurestore.cli;
 
+import dev.featurestore.cli.init.InitCommand;
+import dev.featurestore.cli.registry.RegistryCommand;
 import dev.featurestore.cli.sample.GenerateDataCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +21,15 @@ import picocli.CommandLine.ScopeType;
       ApplyCommand.class,
       TeardownCommand.class,
       RegistryDumpCommand.class,
+      MaterializeCommand.class,
+      MaterializeIncrementalCommand.class,
+      ScheduleCommand.class,
+      GetHistoricalFeaturesCommand.class,
+      ServeCommand.class,
+      UpCommand.class,
+      UiCommand.class,
+      RegistryCommand.class,
+      InitCommand.class,
       GenerateDataCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

@@ -87,6 +87,19 @@ class ModuleDependencyRulesTest {
         .check(classes);
   }
 
+  /** The console sees the rest of the deployment only through its own interfaces, wired by the CLI. */
+  @Test
+  void consoleDoesNotDependOnTheServerOrTheMaterializer() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.featurestore.adminui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.featurestore.onlineserver..", "dev.featurestore.materializer..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
   @Test
   void modulesHaveNoCycles() {
     slices().matching("dev.featurestore.(*)..").should().beFreeOfCycles().check(classes);

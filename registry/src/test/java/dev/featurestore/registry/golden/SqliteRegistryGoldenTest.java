@@ -107,7 +107,7 @@ class SqliteRegistryGoldenTest {
     try (Connection c = connect()) {
       assertThat(tables(c)).contains("label_views", "permissions", "feature_view_version_history",
           "managed_infra", "fs_apply_history", "fs_schema_history");
-      assertThat(column(c, "SELECT version FROM fs_schema_history ORDER BY installed_rank")).containsExactly("0", "1", "2");
+      assertThat(column(c, "SELECT version FROM fs_schema_history ORDER BY installed_rank")).containsExactly("0", "1", "2", "3");
       assertThat(column(c, "SELECT entity_name FROM entities")).containsExactly("driver");
     }
   }

@@ -1,0 +1,104 @@
+package dev.featurestore.cli;
+
+import dev.featurestore.adminui.AdminConsole;
+import dev.featurestore.adminui.AdminConsoleConfig;
+import dev.featurestore.cli.console.LiveConsoleBackends;
+import dev.featurestore.cli.console.ServerMetricsSource;
+import dev.featurestore.materializer.MaterializationScheduler;
+import dev.featurestore.materializer.MaterializerConfig;
+import dev.featurestore.materializer.MaterializerConfigParser;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/**
+ * What {@code featurestore up} runs after applying and materializing: the online server, the
+ * materialization scheduler and (unless disabled) the console wired to both, in this process.
+ * Closing stops them in reverse order; the session's stores stay open.
+ */
+final class UpStack implements AutoCloseable {
+  private final ServerRunner.Running server;
+  private final MaterializationScheduler scheduler;
+  private final ServerMetricsSource metrics;
+  private final Optional<AdminConsole> console;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private UpStack(ServerRunner.Running server, MaterializationScheduler scheduler, ServerMetricsSource metrics,
+      Optional<AdminConsole> console) {
+    this.server = server;
+    this.scheduler = scheduler;
+    this.metrics = metrics;
+    this.console = console;
+  }
+
+  /**
+   * @param consoleConfig empty: no console
+   */
+  static UpStack start(MaterializationSession session, Integer restPort, Integer grpcPort,
+      Optional<AdminConsoleConfig> consoleConfig, PrintWriter out) {
+    ServerRunner.Running server = ServerRunner.start(session.workspace(), session.onlineStore(),
+        Optional.of(new EngineMaterializer(session)), restPort, grpcPort, out);
+    MaterializationScheduler scheduler = null;
+    ServerMetricsSource metrics = null;
+    try {
+      MaterializerConfig config = MaterializerConfigParser.parse(session.config().materializer());
+      // The server's registry, so /metrics also shows the materialization meters.
+      scheduler = MaterializationSchedulers.create(
+          session, config, server.server().meterRegistry(), new ScheduleProgress(out));
+      scheduler.start();
+      out.printf("Scheduling %d feature views (materializer: section of feature_store.yaml)%n",
+          scheduler.schedules().size());
+      metrics = ServerMetricsSource.started(server.server().meterRegistry());
+      Optional<AdminConsole> console = Optional.empty();
+      if (consoleConfig.isPresent()) {
+        var backends = LiveConsoleBackends.of(server.server(), session.onlineStore(),
+            session.config().onlineStore().type(), session.config().offlineStore().type(), scheduler, metrics);
+        console = Optional.of(UiCommand.startConsole(session.workspace(), consoleConfig.get(), backends, out));
+      }
+      return new UpStack(server, scheduler, metrics, console);
+    } catch (RuntimeException e) {
+      if (metrics != null) {
+        metrics.close();
+      }
+      if (scheduler != null) {
+        scheduler.stop();
+      }
+      server.close();
+      throw e;
+    }
+  }
+
+  ServerRunner.Running server() {
+    return server;
+  }
+
+  MaterializationScheduler scheduler() {
+    return scheduler;
+  }
+
+  Optional<AdminConsole> console() {
+    return console;
+  }
+
+  /** Blocks until the server is closed (by {@link #close} or the shutdown hook). */
+  void awaitTermination() throws InterruptedException {
+    server.server().awaitTermination();
+  }
+
+  /** Idempotent: the shutdown hook and the command's own exit may both call it. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      console.ifPresent(AdminConsole::close);
+      metrics.close();
+    } finally {
+      try {
+        scheduler.stop();
+      } finally {
+        server.close();
+      }
+    }
+  }
+}

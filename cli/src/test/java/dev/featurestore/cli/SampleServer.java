@@ -1,0 +1,121 @@
+package dev.featurestore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.featurestore.cli.sample.SampleDataOptions;
+import dev.featurestore.core.online.OnlineStore;
+import dev.featurestore.onlineserver.OnlineServer;
+import dev.featurestore.onlineserver.OnlineServerConfig;
+import dev.featurestore.onlineserver.serving.RegistrySnapshotSource;
+import dev.featurestore.registry.cache.CachedRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The sample repository applied, materialized through the CLI and served in-process on free ports,
+ * as {@code make up} does. Closes the server, the registry cache, the online store and the
+ * workspace together.
+ */
+final class SampleServer implements AutoCloseable {
+  static final Instant NOW = SampleDataOptions.startOfTodayUtc();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Path repo;
+  private final RepoWorkspace workspace;
+  private final OnlineStore onlineStore;
+  private final CachedRegistry registry;
+  private final OnlineServer server;
+
+  private SampleServer(Path repo, RepoWorkspace workspace, OnlineStore onlineStore, CachedRegistry registry, OnlineServer server) {
+    this.repo = repo;
+    this.workspace = workspace;
+    this.onlineStore = onlineStore;
+    this.registry = registry;
+    this.server = server;
+  }
+
+  static SampleServer start(Path tmp) {
+    Path repo = TestRepos.sample(tmp);
+    CliRun apply = CliRun.of("-c", repo.toString(), "apply");
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    CliRun materialize = MaterializeCli.run("-c", repo.toString(), "materialize",
+        NOW.minus(Duration.ofDays(30)).toString(), NOW.toString());
+    assertThat(materialize.exitCode()).as(materialize.toString()).isZero();
+
+    RepoWorkspace workspace = RepoWorkspace.open(repo, new PrintWriter(new StringWriter()));
+    OnlineStore store = OnlineStores.open(workspace.config());
+    CachedRegistry registry = CachedRegistry.forConfig(workspace.store(), workspace.config());
+    OnlineServerConfig config = OnlineServerConfig.from(workspace.config().server()).withPorts(0, 0);
+    OnlineServer server = OnlineServer.start(config, RegistrySnapshotSource.of(registry), store);
+    SampleServer sample = new SampleServer(repo, workspace, store, registry, server);
+    sample.warmUp();
+    return sample;
+  }
+
+  /**
+   * The first reads pay for class loading and connection set-up and can overrun the read deadline
+   * (503); the tests are about answers, not cold starts, so read until one succeeds.
+   */
+  private void warmUp() {
+    int status = 0;
+    for (int attempt = 0; attempt < 20 && status != 200; attempt++) {
+      status = call("/api/v1/features/user/user_00001", null).statusCode();
+    }
+    assertThat(status).as("a warm-up read succeeds").isEqualTo(200);
+  }
+
+  /** The applied repository's folder. */
+  Path workspaceDir() {
+    return repo;
+  }
+
+  OnlineServer server() {
+    return server;
+  }
+
+  int restPort() {
+    return server.restPort();
+  }
+
+  /** GET or POST (when {@code json} is not null) on the REST port. */
+  HttpResponse<String> call(String path, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + restPort() + path))
+        .timeout(Duration.ofSeconds(30));
+    if (json != null) {
+      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // Reverse order of opening: the server stops reading before its stores go.
+    try {
+      server.close();
+    } finally {
+      try {
+        registry.close();
+      } finally {
+        try {
+          onlineStore.close();
+        } finally {
+          workspace.close();
+        }
+      }
+    }
+  }
+}
