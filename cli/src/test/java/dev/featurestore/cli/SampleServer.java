@@ -3,7 +3,6 @@ package dev.featurestore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.featurestore.cli.sample.SampleDataOptions;
-import dev.featurestore.core.online.OnlineStore;
 import dev.featurestore.onlineserver.OnlineServer;
 import dev.featurestore.onlineserver.OnlineServerConfig;
 import dev.featurestore.onlineserver.serving.RegistrySnapshotSource;
@@ -15,8 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The sample repository applied, materialized through the CLI and served in-process on free ports,
@@ -28,15 +29,13 @@ final class SampleServer implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Path repo;
-  private final RepoWorkspace workspace;
-  private final OnlineStore onlineStore;
+  private final MaterializationSession session;
   private final CachedRegistry registry;
   private final OnlineServer server;
 
-  private SampleServer(Path repo, RepoWorkspace workspace, OnlineStore onlineStore, CachedRegistry registry, OnlineServer server) {
+  private SampleServer(Path repo, MaterializationSession session, CachedRegistry registry, OnlineServer server) {
     this.repo = repo;
-    this.workspace = workspace;
-    this.onlineStore = onlineStore;
+    this.session = session;
     this.registry = registry;
     this.server = server;
   }
@@ -49,12 +48,13 @@ final class SampleServer implements AutoCloseable {
         NOW.minus(Duration.ofDays(30)).toString(), NOW.toString());
     assertThat(materialize.exitCode()).as(materialize.toString()).isZero();
 
-    RepoWorkspace workspace = RepoWorkspace.open(repo, new PrintWriter(new StringWriter()));
-    OnlineStore store = OnlineStores.open(workspace.config());
-    CachedRegistry registry = CachedRegistry.forConfig(workspace.store(), workspace.config());
-    OnlineServerConfig config = OnlineServerConfig.from(workspace.config().server()).withPorts(0, 0);
-    OnlineServer server = OnlineServer.start(config, RegistrySnapshotSource.of(registry), store);
-    SampleServer sample = new SampleServer(repo, workspace, store, registry, server);
+    // As `serve` does: the session's stores also back the server's /materialize endpoints.
+    MaterializationSession session = MaterializationSession.open(repo, new PrintWriter(new StringWriter()));
+    CachedRegistry registry = CachedRegistry.forConfig(session.workspace().store(), session.config());
+    OnlineServerConfig config = OnlineServerConfig.from(session.config().server()).withPorts(0, 0);
+    OnlineServer server = OnlineServer.start(config, RegistrySnapshotSource.of(registry), session.onlineStore(),
+        Clock.systemUTC(), Optional.of(new EngineMaterializer(session)));
+    SampleServer sample = new SampleServer(repo, session, registry, server);
     sample.warmUp();
     return sample;
   }
@@ -110,11 +110,7 @@ final class SampleServer implements AutoCloseable {
       try {
         registry.close();
       } finally {
-        try {
-          onlineStore.close();
-        } finally {
-          workspace.close();
-        }
+        session.close();
       }
     }
   }
