@@ -74,6 +74,34 @@ class OnlineServerIT {
   }
 
   @Test
+  void reflectionDescribesOurServices() throws Exception {
+    var received = new java.util.concurrent.LinkedBlockingQueue<io.grpc.reflection.v1.ServerReflectionResponse>();
+    var requests = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+        new io.grpc.stub.StreamObserver<>() {
+          @Override
+          public void onNext(io.grpc.reflection.v1.ServerReflectionResponse response) {
+            received.add(response);
+          }
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        });
+    requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+    requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder()
+        .setFileContainingSymbol("feast.serving.ServingService").build());
+    var services = received.poll(5, TimeUnit.SECONDS);
+    var file = received.poll(5, TimeUnit.SECONDS);
+    requests.onCompleted();
+    assertThat(services.getListServicesResponse().getServiceList())
+        .extracting(io.grpc.reflection.v1.ServiceResponse::getName)
+        .contains("feast.serving.ServingService", "featurestore.api.v1.UserFeaturesService");
+    assertThat(file.getFileDescriptorResponse().getFileDescriptorProtoCount()).isPositive();
+  }
+
+  @Test
   void restMatchesFeastExampleByteForByte() throws Exception {
     HttpResponse<String> response = post("/get-online-features", """
         {"features":["driver_hourly_stats:conv_rate","driver_hourly_stats:avg_daily_trips"],
@@ -201,9 +229,10 @@ class OnlineServerIT {
     MethodDescriptor<byte[], byte[]> raw = ServingServiceGrpc.getGetOnlineFeaturesMethod().toBuilder(
         new BytesMarshaller(), new BytesMarshaller()).build();
     assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, raw, CallOptions.DEFAULT, new byte[] {0x12, 0x7f, 0x01}))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
-            // grpc-java itself answers a request that does not parse with UNKNOWN
-            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN));
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).contains("malformed request");
+        });
     grpcRoundTripWithEveryStatus();
   }
 

@@ -30,7 +30,7 @@ public final class GrpcServerFactory {
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(legacyReflection());
-    services.forEach(builder::addService);
+    services.forEach(service -> builder.addService(ParseFailureAsInvalidArgument.wrap(service)));
     interceptors.forEach(builder::intercept);
     return builder.build();
   }
