@@ -12,7 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +59,7 @@ class UpConsoleIT {
             .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
 
         triggersAJobAndSeesItInTheHistory(console, stack);
+        browserTriggersAJobAndSeesItInTheHistory(stack.console().orElseThrow().port(), stack);
         looksUpAUser(console);
         overviewShowsLiveHealthAndMetrics(console, stack);
       }
@@ -79,6 +86,41 @@ class UpConsoleIT {
         .extracting(MaterializationRun::status).containsExactly(RunStatus.SUCCEEDED);
     String after = console.get("/jobs").body();
     assertThat(after.substring(after.indexOf("id=\"runs\""))).contains("<td>user_demographics</td>", "succeeded");
+  }
+
+  /** The same through Chromium: an operator clicks Trigger on the Jobs page, the run shows up in history. */
+  private static void browserTriggersAJobAndSeesItInTheHistory(int port, UpStack stack) throws Exception {
+    Path screenshots = Path.of("target", "screenshots");
+    java.nio.file.Files.createDirectories(screenshots);
+    try (Playwright playwright = Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(Paths.get("/usr/bin/chromium"))
+            .setHeadless(true)
+            .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run")));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+            .setBaseURL("http://localhost:" + port).setViewportSize(1400, 900))) {
+      Page page = context.newPage();
+      page.navigate("/login");
+      page.locator("input[name=username]").fill(OPERATOR);
+      page.locator("input[name=password]").fill(PASSWORD);
+      page.locator("button[type=submit]").click();
+      page.waitForURL(url -> !url.contains("/login"));
+      long before = runsOf(stack, "user_credit_profile");
+      page.navigate("/jobs");
+      page.waitForNavigation(() -> page.locator("form[action='/jobs/user_credit_profile/trigger'] button").click());
+      assertThat(page.locator("#action-result").textContent()).contains("Triggered a run of user_credit_profile");
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (runsOf(stack, "user_credit_profile") == before || running(stack)) {
+        assertThat(Instant.now()).as("the triggered run finished").isBefore(deadline);
+        Thread.sleep(200);
+      }
+      page.navigate("/jobs");
+      assertThat(page.locator("#runs tbody tr", new Page.LocatorOptions().setHasText("user_credit_profile")).count())
+          .isPositive();
+      page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("up-jobs.png")).setFullPage(true));
+    }
   }
 
   private static long runsOf(UpStack stack, String view) {
