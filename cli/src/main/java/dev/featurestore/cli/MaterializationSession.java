@@ -59,6 +59,10 @@ final class MaterializationSession implements AutoCloseable {
     return onlineStore;
   }
 
+  OfflineStore offlineStore() {
+    return offlineStore;
+  }
+
   /** An engine writing in Feast's {@code materialization.online_write_batch_size} (default 1000). */
   MaterializationEngine engine(MaterializationListener listener) {
     return new MaterializationEngine(

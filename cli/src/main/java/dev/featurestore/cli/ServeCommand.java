@@ -1,6 +1,5 @@
 package dev.featurestore.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +27,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    // The session's offline store backs the server's /materialize endpoints.
     try (MaterializationSession session = MaterializationSession.open(root.repoDir(), spec.commandLine().getErr())) {
-      ServerRunner.serve(session.workspace(), session.onlineStore(), Optional.of(new EngineMaterializer(session)),
-          restPort, grpcPort, spec.commandLine().getOut());
+      ServerRunner.serve(session, restPort, grpcPort, spec.commandLine().getOut());
     }
     return 0;
   }

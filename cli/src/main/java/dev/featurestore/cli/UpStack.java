@@ -35,8 +35,7 @@ final class UpStack implements AutoCloseable {
    */
   static UpStack start(MaterializationSession session, Integer restPort, Integer grpcPort,
       Optional<AdminConsoleConfig> consoleConfig, PrintWriter out) {
-    ServerRunner.Running server = ServerRunner.start(session.workspace(), session.onlineStore(),
-        Optional.of(new EngineMaterializer(session)), restPort, grpcPort, out);
+    ServerRunner.Running server = ServerRunner.start(session, restPort, grpcPort, out);
     MaterializationScheduler scheduler = null;
     ServerMetricsSource metrics = null;
     try {
