@@ -36,6 +36,7 @@ data: build ## Generate the sample BNPL data (USERS=10000) as Parquet under feat
 
 RUN_DIR := .run
 REST_PORT ?= 8000
+UI_PORT ?= 8080
 
 .PHONY: up
 up: build ## Build, generate sample data if missing, apply, materialize and serve it in the background
@@ -45,12 +46,14 @@ up: build ## Build, generate sample data if missing, apply, materialize and serv
 	test -f $(REPO)/data/user_demographics.parquet || $(FEATURESTORE) generate-data --repo $(REPO) --users $(USERS); \
 	nohup $(FEATURESTORE) -c $(REPO) up > $(RUN_DIR)/featurestore.log 2>&1 & echo $$! > $(RUN_DIR)/featurestore.pid; \
 	for i in $$(seq 1 120); do \
-	  if curl -sf -o /dev/null http://localhost:$(REST_PORT)/health; then break; fi; \
+	  if curl -sf -o /dev/null http://localhost:$(REST_PORT)/health && \
+	     curl -sf -o /dev/null http://localhost:$(UI_PORT)/login; then break; fi; \
 	  if ! kill -0 $$(cat $(RUN_DIR)/featurestore.pid) 2>/dev/null; then \
 	    echo "featurestore stopped; its log:"; cat $(RUN_DIR)/featurestore.log; exit 1; fi; \
 	  sleep 1; done; \
 	cat $(RUN_DIR)/featurestore.log; echo; \
 	echo "Up. Try:  curl localhost:$(REST_PORT)/api/v1/features/user/user_00042"; \
+	echo "Console:  http://localhost:$(UI_PORT) (development login printed above)"; \
 	echo "Log: $(RUN_DIR)/featurestore.log   Stop: make down"
 
 .PHONY: down
