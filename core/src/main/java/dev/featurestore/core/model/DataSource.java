@@ -47,6 +47,9 @@ public record DataSource(
     if (options instanceof KafkaOptions kafka) {
       return Optional.ofNullable(kafka.batchSource());
     }
+    if (options instanceof PostgresCdcOptions cdc) {
+      return Optional.of(cdc.batchSource());
+    }
     return Optional.empty();
   }
 
@@ -144,6 +147,36 @@ public record DataSource(
     @Override
     public String kindName() {
       return "KafkaSource";
+    }
+  }
+
+  /**
+   * {@code PostgresCdcSource}, this project's own: changes of a PostgreSQL table followed through
+   * logical replication (Debezium, pgoutput). Inserts and updates write the row's features,
+   * deletes remove them. The database is the one {@code materializer.streaming.cdc} in
+   * feature_store.yaml names. Stored as a Feast custom source.
+   *
+   * @param table {@code schema.table}, or a table in {@code public}
+   * @param watermarkDelayThreshold how late an event may arrive and still count in a window
+   * @param batchSource where the same rows are read for materialization and training
+   */
+  public record PostgresCdcOptions(
+      String table, Duration watermarkDelayThreshold, DataSource batchSource) implements Options {
+    public PostgresCdcOptions {
+      requireNonNull(table, "table is null");
+      watermarkDelayThreshold =
+          watermarkDelayThreshold == null ? Duration.ZERO : watermarkDelayThreshold;
+      requireNonNull(batchSource, "batchSource is null");
+    }
+
+    /** The table with its schema: {@code public.users} for {@code users}. */
+    public String qualifiedTable() {
+      return table.contains(".") ? table : "public." + table;
+    }
+
+    @Override
+    public String kindName() {
+      return "PostgresCdcSource";
     }
   }
 }

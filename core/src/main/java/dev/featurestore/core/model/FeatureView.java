@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param features the feature columns (schema fields that are not entity columns)
  * @param entityColumns the schema fields that are join keys, typed
  * @param ttl zero means values never expire
- * @param streamSource the push or Kafka source, if the view's source is one
+ * @param streamSource the push, Kafka or CDC source, if the view's source is one
+ * @param stream present when the view is a Feast {@code StreamFeatureView} (stored in the
+ *     registry's {@code stream_feature_views}); serving treats both kinds alike
  */
 public record FeatureView(
     String name,
@@ -27,7 +29,8 @@ public record FeatureView(
     boolean offline,
     DataSource batchSource,
     Optional<DataSource> streamSource,
-    Metadata metadata) {
+    Metadata metadata,
+    Optional<StreamViewSpec> stream) {
 
   public FeatureView {
     requireNonNull(name, "name is null");
@@ -38,6 +41,38 @@ public record FeatureView(
     requireNonNull(batchSource, "batchSource is null");
     requireNonNull(streamSource, "streamSource is null");
     metadata = metadata == null ? Metadata.EMPTY : metadata;
+    stream = stream == null ? Optional.empty() : stream;
+  }
+
+  /** A plain {@code FeatureView}. */
+  public FeatureView(
+      String name,
+      List<String> entities,
+      List<Field> features,
+      List<Field> entityColumns,
+      Duration ttl,
+      boolean online,
+      boolean offline,
+      DataSource batchSource,
+      Optional<DataSource> streamSource,
+      Metadata metadata) {
+    this(
+        name,
+        entities,
+        features,
+        entityColumns,
+        ttl,
+        online,
+        offline,
+        batchSource,
+        streamSource,
+        metadata,
+        Optional.empty());
+  }
+
+  /** Whether Feast would call this a {@code StreamFeatureView}. */
+  public boolean isStreamFeatureView() {
+    return stream.isPresent();
   }
 
   public Optional<Field> feature(String featureName) {

@@ -1,5 +1,6 @@
 package dev.featurestore.core.online;
 
+import feast.proto.types.EntityKeyProto.EntityKey;
 import java.util.List;
 
 /**
@@ -28,6 +29,21 @@ public interface OnlineStore extends AutoCloseable {
    * state. A failure part-way may leave some rows written, each one whole.
    */
   void write(String project, String view, List<OnlineWriteRow> rows);
+
+  /**
+   * Writes rows of one view whatever event time the store holds: for change streams, whose order
+   * (not the rows' event times) says which value is current, and for windowed aggregates that a
+   * late event revises under the same event time. Same batching and atomicity as {@link #write}.
+   */
+  void overwrite(String project, String view, List<OnlineWriteRow> rows);
+
+  /**
+   * Removes one view's values of the given entities (a row deleted at the source); idempotent.
+   * Values other views keep for the same entities stay.
+   *
+   * @param features the view's plain feature names (Redis stores them as hashed fields)
+   */
+  void deleteEntities(String project, String view, List<String> features, List<EntityKey> keys);
 
   /** Removes every value of the given views (e.g. a view deleted by apply); idempotent. */
   void deleteViews(String project, List<String> views);

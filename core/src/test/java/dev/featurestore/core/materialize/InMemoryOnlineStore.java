@@ -48,4 +48,18 @@ final class InMemoryOnlineStore implements OnlineStore {
 
   @Override
   public void close() {}
+
+  @Override
+  public void overwrite(String project, String view, List<OnlineWriteRow> rows) {
+    write(project, view, rows);
+  }
+
+  @Override
+  public void deleteEntities(
+      String project,
+      String view,
+      List<String> features,
+      List<feast.proto.types.EntityKeyProto.EntityKey> keys) {
+    throw new UnsupportedOperationException("not used by these tests");
+  }
 }

@@ -7,6 +7,7 @@ import dev.featurestore.core.online.OnlineRow;
 import dev.featurestore.core.online.OnlineStore;
 import dev.featurestore.core.online.OnlineWriteRow;
 import dev.featurestore.core.online.ViewRead;
+import feast.proto.types.EntityKeyProto.EntityKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,17 @@ public final class RedisOnlineStore implements OnlineStore {
   @Override
   public void write(String project, String view, List<OnlineWriteRow> rows) {
     writer.write(project, view, rows);
+  }
+
+  @Override
+  public void overwrite(String project, String view, List<OnlineWriteRow> rows) {
+    writer.write(project, view, rows, false);
+  }
+
+  @Override
+  public void deleteEntities(
+      String project, String view, List<String> features, List<EntityKey> keys) {
+    writer.deleteEntities(project, view, features, keys);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.featurestore.onlinestore.redis;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import feast.proto.types.EntityKeyProto.EntityKey;
 import dev.featurestore.core.error.ErrorCode;
 import dev.featurestore.core.error.FeatureStoreException;
 import dev.featurestore.core.online.EntityKeySerializer;
@@ -43,12 +44,37 @@ final class RedisPipelineWriter {
   }
 
   void write(String project, String view, List<OnlineWriteRow> rows) {
+    write(project, view, rows, !skipDedup);
+  }
+
+  /** @param newerOnly keep a row only if it is newer than the stored one (Feast's dedup) */
+  void write(String project, String view, List<OnlineWriteRow> rows, boolean newerOnly) {
     for (int start = 0; start < rows.size(); start += BATCH_ROWS) {
-      writeBatch(project, view, rows.subList(start, Math.min(rows.size(), start + BATCH_ROWS)));
+      writeBatch(
+          project, view, rows.subList(start, Math.min(rows.size(), start + BATCH_ROWS)), newerOnly);
     }
   }
 
-  private void writeBatch(String project, String view, List<OnlineWriteRow> rows) {
+  /** HDELs the view's fields of each entity; Redis drops a hash once its last field is gone. */
+  void deleteEntities(String project, String view, List<String> features, List<EntityKey> keys) {
+    byte[][] fields = new byte[features.size() + 1][];
+    fields[0] = RedisKeys.timestampField(view);
+    for (int i = 0; i < features.size(); i++) {
+      fields[i + 1] = RedisKeys.featureField(view, features.get(i));
+    }
+    for (int start = 0; start < keys.size(); start += BATCH_ROWS) {
+      List<RedisOp> ops = new ArrayList<>();
+      for (EntityKey entityKey : keys.subList(start, Math.min(keys.size(), start + BATCH_ROWS))) {
+        byte[] key = RedisKeys.hashKey(serializer.serialize(entityKey), project);
+        ops.add(new RedisOp(key, pipeline -> pipeline.hdel(key, fields)));
+      }
+      router.execute(ops);
+    }
+  }
+
+  private void writeBatch(
+      String project, String view, List<OnlineWriteRow> rows, boolean newerOnly) {
+    boolean skipDedup = !newerOnly;
     byte[] tsField = RedisKeys.timestampField(view);
     List<byte[]> keys = new ArrayList<>(rows.size());
     rows.forEach(row -> keys.add(RedisKeys.hashKey(serializer.serialize(row.key()), project)));

@@ -105,6 +105,11 @@ record SqliteFeatureTable(String name) {
         + "?)";
   }
 
+  /** Every row of one entity; parameter: entity_key. */
+  String deleteEntitySql() {
+    return "DELETE FROM " + quoted() + " WHERE entity_key = ?";
+  }
+
   String dropSql() {
     return "DROP TABLE IF EXISTS " + quoted();
   }

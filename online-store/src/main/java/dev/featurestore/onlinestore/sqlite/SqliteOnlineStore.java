@@ -10,6 +10,7 @@ import dev.featurestore.core.online.OnlineRow;
 import dev.featurestore.core.online.OnlineStore;
 import dev.featurestore.core.online.OnlineWriteRow;
 import dev.featurestore.core.online.ViewRead;
+import feast.proto.types.EntityKeyProto.EntityKey;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,6 +100,46 @@ public final class SqliteOnlineStore implements OnlineStore {
     writeLock.lock();
     try {
       call("write", connection -> inTransaction(connection, () -> upsert(connection, table, rows)));
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** SQLite's writes are unconditional already (Feast's layout), so this is {@link #write}. */
+  @Override
+  public void overwrite(String project, String view, List<OnlineWriteRow> rows) {
+    write(project, view, rows);
+  }
+
+  /** One table per view, so every row of the entity goes; {@code features} is not needed. */
+  @Override
+  public void deleteEntities(
+      String project, String view, List<String> features, List<EntityKey> keys) {
+    requireNonNull(project, "project is null");
+    requireNonNull(view, "view is null");
+    if (keys.isEmpty()) {
+      return;
+    }
+    SqliteFeatureTable table = SqliteFeatureTable.of(project, view);
+    writeLock.lock();
+    try {
+      call(
+          "deleteEntities",
+          connection ->
+              inTransaction(
+                  connection,
+                  () -> {
+                    table.ensure(connection, writeValueNum);
+                    try (PreparedStatement delete =
+                        connection.prepareStatement(table.deleteEntitySql())) {
+                      for (EntityKey key : keys) {
+                        delete.setBytes(1, keySerializer.serialize(key));
+                        delete.addBatch();
+                      }
+                      delete.executeBatch();
+                    }
+                    return null;
+                  }));
     } finally {
       writeLock.unlock();
     }
