@@ -309,6 +309,36 @@ public abstract class AbstractOnlineStoreContractTest {
   }
 
   @Test
+  void anOverwriteWinsWhateverItsEventTime() {
+    store.write(project, "user_profile", List.of(row(user("u1"), T2, Map.of("age", int64(32)))));
+    store.overwrite(project, "user_profile", List.of(row(user("u1"), T1, Map.of("age", int64(31)))));
+    store.overwrite(project, "user_profile", List.of(row(user("u1"), T1, Map.of("age", int64(30)))));
+
+    OnlineRow row = readOne("user_profile", List.of("age"), List.of(user("u1"))).get(0);
+    assertThat(row.values()).containsExactly(int64(30));
+    assertThat(row.eventTimestamp()).isEqualTo(T1);
+  }
+
+  @Test
+  void deletesOneViewsValuesOfTheNamedEntitiesOnly() {
+    store.write(project, "view_a", List.of(
+        row(user("u1"), T1, Map.of("x", int64(1), "z", int64(9))),
+        row(user("u2"), T1, Map.of("x", int64(2), "z", int64(8)))));
+    store.write(project, "view_b", List.of(row(user("u1"), T1, Map.of("y", int64(3)))));
+
+    store.deleteEntities(project, "view_a", List.of("x", "z"), List.of(user("u1"), user("gone")));
+
+    assertThat(readOne("view_a", List.of("x", "z"), List.of(user("u1"), user("u2"))))
+        .satisfiesExactly(
+            deleted -> assertThat(deleted).isNull(),
+            kept -> assertThat(kept.values()).containsExactly(int64(2), int64(8)));
+    assertThat(readOne("view_b", List.of("y"), List.of(user("u1"))).get(0).values())
+        .containsExactly(int64(3));
+    store.deleteEntities(project, "view_a", List.of("x", "z"), List.of(user("u1")));
+    store.deleteEntities(project, "never_written", List.of("x"), List.of(user("u1")));
+  }
+
+  @Test
   void deletesOnlyTheNamedViewsOfTheProject() {
     store.write(project, "view_a", List.of(row(user("u1"), T1, Map.of("x", int64(1)))));
     store.write(project, "view_b", List.of(row(user("u1"), T1, Map.of("y", int64(2)))));
