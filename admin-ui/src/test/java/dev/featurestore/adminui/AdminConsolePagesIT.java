@@ -27,6 +27,7 @@ class AdminConsolePagesIT {
       "/registry/feature-views", "/registry/feature-views/user_credit_profile",
       "/registry/on-demand-feature-views/checkout_risk", "/registry/label-views/fraud_labels",
       "/registry/feature-services", "/registry/feature-services/credit_decision_v1", "/registry/search?q=risk",
+      "/registry/feature-views/user_spend_velocity", "/registry/data-sources/transactions_cdc",
       "/lineage", "/lineage/feature-views/user_transaction_velocity", "/freshness", "/freshness?sort=name",
       "/jobs", "/lookup", "/lookup?service=credit_decision_v1&keys=user_id%3Duser_00042");
 
@@ -95,7 +96,7 @@ class AdminConsolePagesIT {
     RepoContents contents = RegistryProtoMapper.fromRegistry(
         TestingConsoleRegistry.PROJECT, console.store.read(TestingConsoleRegistry.PROJECT).objects());
     String body = console.viewer().get("/").body();
-    assertThat(contents.featureViews()).hasSize(8);
+    assertThat(contents.featureViews()).hasSize(9);
     assertThat(body).contains(
         "id=\"count-feature-views\">" + contents.featureViews().size() + "<",
         "id=\"count-entities\">" + contents.entities().size() + "<",
@@ -113,6 +114,32 @@ class AdminConsolePagesIT {
     assertThat(body).contains("id=\"ttl\">90d<", "credit_score", "credit_limit", "utilization_ratio", "open_loans",
         "Int64", "Float64", "user_credit_profile_source", "credit_decision_v1", "group=risk");
     assertThat(body).contains("CREATE", "UPDATE", "materialized user_credit_profile");
+  }
+
+  @Test
+  void streamFeatureViewPageShowsKindSourceAndAggregations() {
+    String body = console.viewer().get("/registry/feature-views/" + TestingConsoleRegistry.STREAM_VIEW).body();
+    assertThat(body).contains("id=\"view-kind\">StreamFeatureView<", "id=\"timestamp-field\">created_at<",
+        TestingConsoleRegistry.CDC_SOURCE, "PostgresCdcSource", "id=\"aggregations\"");
+    String table = body.substring(body.indexOf("id=\"aggregations\""), body.indexOf("</table>", body.indexOf("id=\"aggregations\"")));
+    assertThat(table.replaceAll("\\s+", " ")).contains(
+        "<td class=\"name\">amount</td> <td>sum</td> <td>1h</td> <td><span>1h</span> <span class=\"muted\">(tumbling)</span></td> <td class=\"name\">sum_amount_3600s</td>",
+        "<td class=\"name\">amount</td> <td>count</td> <td>1d</td> <td><span>1h</span> </td> <td class=\"name\">txn_count_1d</td>");
+    // Its apply history, though stored as a StreamFeatureView.
+    assertThat(body).contains("<td>CREATE</td>").doesNotContain("No recorded changes.");
+    assertThat(console.viewer().get("/registry/feature-views/user_credit_profile").body())
+        .contains("id=\"view-kind\">FeatureView<").doesNotContain("id=\"aggregations\"");
+    assertThat(console.viewer().get("/registry/feature-views").body())
+        .contains("stream feature view, 2 aggregations");
+  }
+
+  @Test
+  void cdcSourcePageShowsTableDelayAndBatchSource() {
+    String body = console.viewer().get("/registry/data-sources/" + TestingConsoleRegistry.CDC_SOURCE).body()
+        .replaceAll("\\s+", " ");
+    assertThat(body).contains("<dt>Kind</dt> <dd>PostgresCdcSource</dd>", "<dt>Table</dt> <dd>public.transactions</dd>",
+        "<dt>Watermark delay</dt> <dd>45s</dd>", "<dt>Batch source</dt>", "user_demographics_source",
+        TestingConsoleRegistry.STREAM_VIEW);
   }
 
   @Test

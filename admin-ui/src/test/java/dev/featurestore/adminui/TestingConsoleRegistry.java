@@ -1,5 +1,6 @@
 package dev.featurestore.adminui;
 
+import dev.featurestore.core.model.Aggregation;
 import dev.featurestore.core.model.DataSource;
 import dev.featurestore.core.model.FeastType;
 import dev.featurestore.core.model.FeatureService;
@@ -10,6 +11,7 @@ import dev.featurestore.core.model.LabelView;
 import dev.featurestore.core.model.Metadata;
 import dev.featurestore.core.model.OnDemandFeatureView;
 import dev.featurestore.core.model.RepoContents;
+import dev.featurestore.core.model.StreamViewSpec;
 import dev.featurestore.core.model.ValueType;
 import dev.featurestore.core.registry.RegistryChange;
 import dev.featurestore.core.registry.RegistryObjectKind;
@@ -32,7 +34,8 @@ import java.util.Optional;
 
 /**
  * A SQLite SQL registry holding the sample BNPL repository (feature_repo/) as `featurestore apply`
- * writes it, plus the kinds the sample lacks (an on-demand view, a label view, a request source),
+ * writes it, plus the kinds the sample lacks (an on-demand view, a label view, a request source, a
+ * stream feature view over a PostgresCdcSource),
  * a view whose description is an HTML injection attempt, and materialization intervals that make
  * one view fresh, one stale and one expired.
  */
@@ -42,6 +45,8 @@ final class TestingConsoleRegistry {
   static final String XSS_VIEW = "xss_view";
   static final String XSS_DESCRIPTION = "<script>alert(1)</script><b>x</b>";
   static final String ODFV = "checkout_risk";
+  static final String STREAM_VIEW = "user_spend_velocity";
+  static final String CDC_SOURCE = "transactions_cdc";
   static final String UDF_SOURCE =
       "def checkout_risk(inputs):\n    if inputs[\"basket_value\"] > 100 and 1 < 2:\n        return \"<i>high</i>\"\n";
 
@@ -80,11 +85,22 @@ final class TestingConsoleRegistry {
         new Metadata("Headroom left on the credit line after this basket.", Map.of("group", "risk"), ""));
     LabelView labelView = new LabelView("fraud_labels", List.of("user"), List.of(Field.of("is_fraud", int64)),
         List.of(userId), Duration.ofDays(30), labels, false, "analyst", "LAST_WRITE_WINS", "", Metadata.EMPTY);
+    DataSource transactionsCdc = new DataSource(CDC_SOURCE, "created_at", "", "", Map.of(),
+        new Metadata("Changes of the transactions table.", Map.of(), ""),
+        new DataSource.PostgresCdcOptions("transactions", Duration.ofSeconds(45), demographics));
+    FeatureView velocity = new FeatureView(STREAM_VIEW, List.of("user"),
+        List.of(Field.of("sum_amount_3600s", float64), Field.of("txn_count_1d", int64)), List.of(userId),
+        Duration.ofDays(1), true, false, demographics, Optional.of(transactionsCdc),
+        new Metadata("Spend in the last hour and day, from the transactions stream.", Map.of(), ""),
+        Optional.of(new StreamViewSpec("python", "created_at", List.of(
+            new Aggregation("amount", "sum", Duration.ofHours(1), Duration.ZERO, ""),
+            new Aggregation("amount", "count", Duration.ofDays(1), Duration.ofHours(1), "txn_count_1d")),
+            false, Duration.ZERO)));
     FeatureService checkout = new FeatureService("checkout_v1",
         List.of(new FeatureViewProjection(ODFV, "", List.of(Field.of("limit_headroom", float64)), Map.of())),
         Optional.empty(), new Metadata("Request-time risk.", Map.of(), ""));
     return new RepoContents(sample.project(), sample.entities(),
-        plus(sample.dataSources(), request, labels), plus(sample.featureViews(), xss),
+        plus(sample.dataSources(), request, labels, transactionsCdc), plus(sample.featureViews(), xss, velocity),
         List.of(odfv), plus(sample.featureServices(), checkout), List.of(labelView));
   }
 

@@ -10,6 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Message;
 import dev.featurestore.core.error.ErrorCode;
 import dev.featurestore.core.error.FeatureStoreException;
+import dev.featurestore.core.model.Aggregation;
+import dev.featurestore.core.model.DataSource;
+import dev.featurestore.core.model.FeastType;
+import dev.featurestore.core.model.FeatureView;
+import dev.featurestore.core.model.Field;
+import dev.featurestore.core.model.Metadata;
+import dev.featurestore.core.model.RepoContents;
+import dev.featurestore.core.model.StreamViewSpec;
+import dev.featurestore.core.model.ValueType;
+import dev.featurestore.core.proto.RegistryProtoMapper;
 import dev.featurestore.core.registry.ApplyHistoryEntry;
 import dev.featurestore.core.registry.RegistryChange;
 import dev.featurestore.core.registry.RegistryObject;
@@ -17,10 +27,12 @@ import dev.featurestore.core.registry.RegistryObjectKind;
 import dev.featurestore.core.registry.RegistryState;
 import dev.featurestore.core.registry.RegistryStore;
 import feast.proto.core.ProjectProto;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -310,6 +322,72 @@ public abstract class AbstractRegistryStoreContractTest {
     }
     assertThat(store.read(PROJECT).objects(RegistryObjectKind.ENTITY)).hasSize(threads);
     assertThat(store.history(PROJECT, 100)).hasSize(threads);
+  }
+
+  /**
+   * A stream feature view over this project's PostgresCdcSource, as apply writes them: the
+   * StreamFeatureView proto with aggregations and both sources, the CDC source as a custom source
+   * nesting its batch source. Turning a feature view into a stream feature view of the same name is
+   * one apply (a delete in one table, a create in another).
+   */
+  @Test
+  void storesStreamFeatureViewsAndTheirCdcSourceIntact() {
+    DataSource file = new DataSource("orders_file", "created_at", "", "", Map.of(), Metadata.EMPTY,
+        new DataSource.FileOptions("data/orders.parquet", "parquet", ""));
+    DataSource cdc = new DataSource("orders_cdc", "created_at", "", "", Map.of("amt", "amount"), Metadata.EMPTY,
+        new DataSource.PostgresCdcOptions("public.orders", Duration.ofSeconds(30), file));
+    FeatureView velocity = ordersView("order_velocity", file, cdc, Optional.of(new StreamViewSpec("python", "created_at",
+        List.of(new Aggregation("amount", "sum", Duration.ofHours(1), Duration.ZERO, ""),
+            new Aggregation("amount", "count", Duration.ofDays(1), Duration.ofHours(1), "orders_1d")),
+        true, Duration.ofMinutes(5))));
+    FeatureView plain = ordersView("orders", file, cdc, Optional.empty());
+    Message velocityProto = RegistryProtoMapper.withMeta(RegistryProtoMapper.toStreamProto(velocity, PROJECT), T1, T1);
+    store.apply(PROJECT, List.of(
+        change(RegistryChange.Type.CREATE, RegistryObjectKind.DATA_SOURCE, "orders_file",
+            RegistryProtoMapper.toProto(file, PROJECT)),
+        change(RegistryChange.Type.CREATE, RegistryObjectKind.DATA_SOURCE, "orders_cdc",
+            RegistryProtoMapper.toProto(cdc, PROJECT)),
+        change(RegistryChange.Type.CREATE, RegistryObjectKind.FEATURE_VIEW, "orders",
+            RegistryProtoMapper.toProto(plain, PROJECT)),
+        change(RegistryChange.Type.CREATE, RegistryObjectKind.STREAM_FEATURE_VIEW, "order_velocity", velocityProto)),
+        T1);
+
+    RegistryState state = store.read(PROJECT);
+    assertThat(state.find(RegistryObjectKind.STREAM_FEATURE_VIEW, "order_velocity").orElseThrow().proto().toByteArray())
+        .isEqualTo(velocityProto.toByteArray());
+    assertThat(state.find(RegistryObjectKind.FEATURE_VIEW, "order_velocity")).isEmpty();
+    RepoContents contents = RegistryProtoMapper.fromRegistry(PROJECT, state.objects());
+    assertThat(contents.featureViews()).containsExactly(plain, velocity);
+    assertThat(contents.dataSource("orders_cdc")).contains(cdc);
+
+    FeatureView streamed = ordersView("orders", file, cdc, velocity.stream());
+    store.apply(PROJECT, List.of(
+        new RegistryChange(RegistryChange.Type.DELETE, RegistryObjectKind.FEATURE_VIEW, "orders", Optional.empty(), ""),
+        change(RegistryChange.Type.CREATE, RegistryObjectKind.STREAM_FEATURE_VIEW, "orders",
+            RegistryProtoMapper.toStreamProto(streamed, PROJECT))), T2);
+    store.close();
+    store = reopenStore();
+    RegistryState after = store.read(PROJECT);
+    assertThat(after.objects(RegistryObjectKind.FEATURE_VIEW)).isEmpty();
+    assertThat(after.objects(RegistryObjectKind.STREAM_FEATURE_VIEW)).extracting(RegistryObject::name)
+        .containsExactly("order_velocity", "orders");
+    assertThat(RegistryProtoMapper.fromRegistry(PROJECT, after.objects()).featureViews())
+        .containsExactly(velocity, streamed);
+    assertThat(store.history(PROJECT, 2)).extracting(e -> e.type() + " " + e.kind() + " " + e.name())
+        .containsExactlyInAnyOrder("DELETE FEATURE_VIEW orders", "CREATE STREAM_FEATURE_VIEW orders");
+  }
+
+  private static FeatureView ordersView(String name, DataSource file, DataSource cdc, Optional<StreamViewSpec> stream) {
+    FeastType float64 = new FeastType.Primitive(ValueType.DOUBLE, "Float64");
+    FeastType int64 = new FeastType.Primitive(ValueType.INT64, "Int64");
+    return new FeatureView(name, List.of("user"),
+        List.of(Field.of("sum_amount_3600s", float64), Field.of("orders_1d", int64)),
+        List.of(Field.of("user_id", new FeastType.Primitive(ValueType.STRING, "String"))),
+        Duration.ofDays(2), true, false, file, Optional.of(cdc), Metadata.EMPTY, stream);
+  }
+
+  private static RegistryChange change(RegistryChange.Type type, RegistryObjectKind kind, String name, Message proto) {
+    return new RegistryChange(type, kind, name, Optional.of(proto), type + " " + name);
   }
 
   private static List<Integer> kindsInOrder(RegistryState state) {

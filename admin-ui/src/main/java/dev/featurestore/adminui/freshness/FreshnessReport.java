@@ -59,9 +59,11 @@ public final class FreshnessReport {
     RegistrySnapshot snapshot = registry.snapshot();
     Instant now = settings.clock().instant();
     List<FreshnessRow> rows = new ArrayList<>();
-    for (RegistryObject object : snapshot.state().objects(RegistryObjectKind.FEATURE_VIEW)) {
-      snapshot.contents().featureView(object.name())
-          .ifPresent(view -> rows.add(row(view, MaterializationIntervals.of(object.proto()), now)));
+    for (RegistryObjectKind kind : List.of(RegistryObjectKind.FEATURE_VIEW, RegistryObjectKind.STREAM_FEATURE_VIEW)) {
+      for (RegistryObject object : snapshot.state().objects(kind)) {
+        snapshot.contents().featureView(object.name())
+            .ifPresent(view -> rows.add(row(view, MaterializationIntervals.of(object.proto()), now)));
+      }
     }
     rows.sort(sort.comparator);
     return rows;

@@ -6,13 +6,15 @@ import com.google.protobuf.Timestamp;
 import dev.featurestore.core.error.ErrorCode;
 import dev.featurestore.core.error.FeatureStoreException;
 import feast.proto.core.FeatureViewProto;
+import feast.proto.core.StreamFeatureViewProto;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code meta.materialization_intervals} of a stored {@code feast.core.FeatureView}: where
+ * The {@code meta.materialization_intervals} of a stored {@code feast.core.FeatureView} or {@code
+ * StreamFeatureView}: where
  * Feast (and our materializer) records each time range copied to the online store. The model
  * records leave registry metadata out, so this reads the raw proto.
  */
@@ -23,7 +25,7 @@ final class MaterializationIntervals {
   private MaterializationIntervals() {}
 
   static List<Interval> of(Message storedView) {
-    return asFeatureView(storedView).getMeta().getMaterializationIntervalsList().stream()
+    return meta(storedView).getMaterializationIntervalsList().stream()
         .map(i -> new Interval(instant(i.getStartTime()), instant(i.getEndTime())))
         .toList();
   }
@@ -33,12 +35,19 @@ final class MaterializationIntervals {
     return intervals.stream().max(Comparator.comparing(Interval::end));
   }
 
-  private static FeatureViewProto.FeatureView asFeatureView(Message proto) {
+  /** A FeatureView's or StreamFeatureView's meta (both keep a FeatureViewMeta in field 2). */
+  private static FeatureViewProto.FeatureViewMeta meta(Message proto) {
     if (proto instanceof FeatureViewProto.FeatureView view) {
-      return view;
+      return view.getMeta();
+    }
+    if (proto instanceof StreamFeatureViewProto.StreamFeatureView view) {
+      return view.getMeta();
     }
     try {
-      return FeatureViewProto.FeatureView.parseFrom(proto.toByteString());
+      boolean stream = proto.getDescriptorForType().getFullName().equals("feast.core.StreamFeatureView");
+      return stream
+          ? StreamFeatureViewProto.StreamFeatureView.parseFrom(proto.toByteString()).getMeta()
+          : FeatureViewProto.FeatureView.parseFrom(proto.toByteString()).getMeta();
     } catch (InvalidProtocolBufferException e) {
       throw new FeatureStoreException(ErrorCode.CORRUPT_REGISTRY, "stored feature view is not a feast.core.FeatureView", e);
     }

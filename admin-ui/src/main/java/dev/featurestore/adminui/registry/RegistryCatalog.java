@@ -26,7 +26,9 @@ final class RegistryCatalog {
           kind, s.name(), s.metadata(), s.kindName(), "")));
       case FEATURE_VIEW -> contents.featureViews().forEach(v -> rows.add(new ObjectSummary(
           kind, v.name(), v.metadata(),
-          v.features().size() + " features, TTL " + FORMATS.ttl(v.ttl()) + (v.online() ? ", online" : ""), "")));
+          v.features().size() + " features, TTL " + FORMATS.ttl(v.ttl()) + (v.online() ? ", online" : "")
+              + v.stream().map(s -> ", stream feature view, " + s.aggregations().size() + " aggregations").orElse(""),
+          "")));
       case ON_DEMAND_FEATURE_VIEW -> contents.onDemandFeatureViews().forEach(v -> rows.add(new ObjectSummary(
           kind, v.name(), v.metadata(), v.features().size() + " features, mode " + v.mode(), "")));
       case LABEL_VIEW -> contents.labelViews().forEach(v -> rows.add(new ObjectSummary(

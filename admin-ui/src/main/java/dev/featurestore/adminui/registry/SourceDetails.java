@@ -1,9 +1,11 @@
 package dev.featurestore.adminui.registry;
 
+import dev.featurestore.adminui.web.Formats;
 import dev.featurestore.core.model.DataSource;
 import dev.featurestore.core.model.DataSource.BigQueryOptions;
 import dev.featurestore.core.model.DataSource.FileOptions;
 import dev.featurestore.core.model.DataSource.KafkaOptions;
+import dev.featurestore.core.model.DataSource.PostgresCdcOptions;
 import dev.featurestore.core.model.DataSource.PostgresOptions;
 import dev.featurestore.core.model.DataSource.PushOptions;
 import dev.featurestore.core.model.DataSource.RequestOptions;
@@ -12,6 +14,8 @@ import java.util.Map;
 
 /** The kind-specific settings of a data source as label/value pairs for its page. */
 final class SourceDetails {
+
+  private static final Formats FORMATS = new Formats();
 
   private SourceDetails() {}
 
@@ -33,10 +37,18 @@ final class SourceDetails {
       rows.put("Batch source", push.batchSource().name());
     } else if (options instanceof RequestOptions request) {
       rows.put("Request fields", String.valueOf(request.schema().size()));
+    } else if (options instanceof PostgresCdcOptions cdc) {
+      rows.put("Table", cdc.qualifiedTable());
+      rows.put("Watermark delay", cdc.watermarkDelayThreshold().isZero() ? "none" : FORMATS.duration(cdc.watermarkDelayThreshold()));
+      rows.put("Batch source", cdc.batchSource().name());
     } else if (options instanceof KafkaOptions kafka) {
       rows.put("Bootstrap servers", kafka.bootstrapServers());
       rows.put("Topic", kafka.topic());
       rows.put("Message format", kafka.messageFormat());
+      putIfSet(rows, "Message schema", kafka.messageSchema());
+      if (!kafka.watermarkDelayThreshold().isZero()) {
+        rows.put("Watermark delay", FORMATS.duration(kafka.watermarkDelayThreshold()));
+      }
       if (kafka.batchSource() != null) {
         rows.put("Batch source", kafka.batchSource().name());
       }

@@ -66,10 +66,13 @@ public final class ConsoleRegistry implements AutoCloseable {
     return store.history(project(), limit);
   }
 
-  /** Blocking: the history of one object, newest first. */
+  /**
+   * Blocking: the history of one object, newest first. A feature view's includes its history as a
+   * stream feature view (the console lists both kinds as feature views).
+   */
   public List<ApplyHistoryEntry> history(ObjectKind kind, String name, int limit) {
     return store.history(project(), HISTORY_SCAN_LIMIT).stream()
-        .filter(e -> e.kind() == kind.registryKind() && e.name().equals(name))
+        .filter(e -> kind.includes(e.kind()) && e.name().equals(name))
         .limit(limit)
         .toList();
   }

@@ -55,6 +55,24 @@ public final class Formats {
     return latency.map(d -> String.format(java.util.Locale.ROOT, "%.1f ms", d.toNanos() / 1e6)).orElse("—");
   }
 
+  /** A lag: "850 ms" under a second, "7.2 s" under a minute, then as {@link #duration}. */
+  public String latency(Duration latency) {
+    if (latency == null) {
+      return "";
+    }
+    if (latency.compareTo(Duration.ofSeconds(1)) < 0) {
+      return String.format(java.util.Locale.ROOT, "%.0f ms", latency.toNanos() / 1e6);
+    }
+    if (latency.compareTo(Duration.ofMinutes(1)) < 0) {
+      return String.format(java.util.Locale.ROOT, "%.1f s", latency.toMillis() / 1e3);
+    }
+    return duration(latency);
+  }
+
+  public String latency(Optional<Duration> latency) {
+    return latency.map(this::latency).orElse("—");
+  }
+
   /** A fraction (0..1) as a percentage with one decimal. */
   public String percent(double fraction) {
     return String.format(java.util.Locale.ROOT, "%.1f%%", fraction * 100);

@@ -43,11 +43,20 @@ public enum ObjectKind {
     return pluralLabel;
   }
 
+  /**
+   * Whether registry objects of {@code kind} are shown as this console kind: stream feature views
+   * are feature views here.
+   */
+  public boolean includes(RegistryObjectKind kind) {
+    return kind == registryKind
+        || (this == FEATURE_VIEW && kind == RegistryObjectKind.STREAM_FEATURE_VIEW);
+  }
+
   public static Optional<ObjectKind> fromSlug(String slug) {
     return Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
   }
 
   public static Optional<ObjectKind> of(RegistryObjectKind kind) {
-    return Arrays.stream(values()).filter(k -> k.registryKind == kind).findFirst();
+    return Arrays.stream(values()).filter(k -> k.includes(kind)).findFirst();
   }
 }

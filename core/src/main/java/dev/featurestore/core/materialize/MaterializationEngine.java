@@ -235,33 +235,25 @@ public final class MaterializationEngine {
 
   private void recordInterval(String project, ViewWindow window) {
     Instant now = clock.instant();
-    RegistryObject stored =
-        registry
-            .read(project)
-            .find(RegistryObjectKind.FEATURE_VIEW, window.view())
+    StoredView stored =
+        StoredView.find(registry.read(project), window.view())
             .orElseThrow(
                 () ->
                     new FeatureStoreException(
                         ErrorCode.FEATURE_VIEW_NOT_FOUND,
                         "Feature view " + window.view() + " was deleted from project " + project
                             + " while it was being materialized"));
-    FeatureViewProto.FeatureView proto;
-    try {
-      proto = FeatureViewProto.FeatureView.parseFrom(stored.proto().toByteString());
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new FeatureStoreException(
-          ErrorCode.CORRUPT_REGISTRY, "feature view " + window.view() + " does not parse", e);
-    }
-    FeatureViewProto.FeatureView updated =
-        MaterializationIntervals.record(proto, window.start(), window.end(), now);
     registry.apply(
         project,
         List.of(
             new RegistryChange(
                 RegistryChange.Type.UPDATE,
-                RegistryObjectKind.FEATURE_VIEW,
+                stored.kind(),
                 window.view(),
-                Optional.of(updated),
+                Optional.of(
+                    stored.withMeta(
+                        MaterializationIntervals.record(
+                            stored.meta(), window.start(), window.end(), now))),
                 "materialized " + window.start() + " to " + window.end())),
         now);
   }

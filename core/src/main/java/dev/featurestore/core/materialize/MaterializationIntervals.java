@@ -1,7 +1,6 @@
 package dev.featurestore.core.materialize;
 
 import com.google.protobuf.Timestamp;
-import feast.proto.core.FeatureViewProto.FeatureView;
 import feast.proto.core.FeatureViewProto.FeatureViewMeta;
 import feast.proto.core.FeatureViewProto.FeatureViewState;
 import feast.proto.core.FeatureViewProto.MaterializationInterval;
@@ -9,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads and records materialized intervals in a stored {@code feast.core.FeatureView}, as Feast's
+ * Reads and records materialized intervals in a stored view's {@code FeatureViewMeta}, as Feast's
  * registries do in {@code apply_materialization} ({@code infra/registry/registry.py}, {@code
  * sql.py}): append {@code (start, end)} to {@code meta.materialization_intervals}, set {@code
  * meta.last_updated_timestamp} to now and {@code meta.state} to {@code AVAILABLE_ONLINE}.
@@ -19,15 +18,14 @@ final class MaterializationIntervals {
   private MaterializationIntervals() {}
 
   /** Feast's {@code most_recent_end_time}: the latest end of any recorded interval. */
-  static Optional<Instant> mostRecentEnd(FeatureView proto) {
-    return proto.getMeta().getMaterializationIntervalsList().stream()
+  static Optional<Instant> mostRecentEnd(FeatureViewMeta meta) {
+    return meta.getMaterializationIntervalsList().stream()
         .map(interval -> instant(interval.getEndTime()))
         .max(Instant::compareTo);
   }
 
-  static FeatureView record(FeatureView proto, Instant start, Instant end, Instant now) {
-    FeatureViewMeta meta =
-        proto.getMeta().toBuilder()
+  static FeatureViewMeta record(FeatureViewMeta stored, Instant start, Instant end, Instant now) {
+    return stored.toBuilder()
             .addMaterializationIntervals(
                 MaterializationInterval.newBuilder()
                     .setStartTime(timestamp(start))
@@ -35,7 +33,6 @@ final class MaterializationIntervals {
             .setLastUpdatedTimestamp(timestamp(now))
             .setState(FeatureViewState.AVAILABLE_ONLINE)
             .build();
-    return proto.toBuilder().setMeta(meta).build();
   }
 
   static Timestamp timestamp(Instant instant) {

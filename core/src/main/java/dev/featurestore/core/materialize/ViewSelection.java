@@ -23,7 +23,8 @@ import java.util.function.BiConsumer;
  * Chooses the views a run materializes, as Feast's {@code _get_feature_views_to_materialize}: with
  * no names, every enabled online feature view (by name); with names, in the order given, each named view, where an unknown name
  * is FEATURE_VIEW_NOT_FOUND and a label view is an error. Views that cannot be materialized (not
- * online, disabled, on-demand, stream feature views) are skipped with a note.
+ * online, disabled, on-demand) are skipped with a note; stream feature views are materialized
+ * from their batch source as Feast does.
  */
 final class ViewSelection {
 
@@ -35,31 +36,25 @@ final class ViewSelection {
     RepoContents contents = RegistryProtoMapper.fromRegistry(project, state.objects());
     List<MaterializationTarget> targets = new ArrayList<>();
     if (names.isEmpty()) {
-      List<RegistryObject> views = new ArrayList<>(state.objects(RegistryObjectKind.FEATURE_VIEW));
-      views.sort(java.util.Comparator.comparing(RegistryObject::name));
-      for (RegistryObject object : views) {
-        FeatureViewProto.FeatureView proto = asFeatureView(object);
-        if (proto.getSpec().getOnline() && !proto.getSpec().getDisabled()) {
-          targets.add(target(contents, proto));
+      for (StoredView view : StoredView.all(state)) {
+        if (view.online() && !view.disabled()) {
+          targets.add(target(contents, view));
         }
       }
       return targets;
     }
     for (String name : names) {
-      Optional<RegistryObject> view = state.find(RegistryObjectKind.FEATURE_VIEW, name);
+      Optional<StoredView> view = StoredView.find(state, name);
       if (view.isPresent()) {
-        FeatureViewProto.FeatureView proto = asFeatureView(view.get());
-        if (proto.getSpec().getDisabled()) {
+        if (view.get().disabled()) {
           skipped.accept(name, "it is disabled");
-        } else if (!proto.getSpec().getOnline()) {
+        } else if (!view.get().online()) {
           skipped.accept(name, "it is not configured to be served online (online=False)");
         } else if (targets.stream().noneMatch(t -> t.view().name().equals(name))) {
-          targets.add(target(contents, proto));
+          targets.add(target(contents, view.get()));
         }
       } else if (state.find(RegistryObjectKind.ON_DEMAND_FEATURE_VIEW, name).isPresent()) {
         skipped.accept(name, "on-demand feature views are computed at request time");
-      } else if (state.find(RegistryObjectKind.STREAM_FEATURE_VIEW, name).isPresent()) {
-        skipped.accept(name, "stream feature views are not materialized from the offline store yet");
       } else if (state.find(RegistryObjectKind.LABEL_VIEW, name).isPresent()) {
         throw new FeatureStoreException(
             ErrorCode.INVALID_ARGUMENT,
@@ -73,22 +68,17 @@ final class ViewSelection {
     return targets;
   }
 
-  private static MaterializationTarget target(
-      RepoContents contents, FeatureViewProto.FeatureView proto) {
-    FeatureView view = RegistryProtoMapper.fromProto(proto);
+  /** A stream feature view is materialized like Feast does: its batch source's columns as they are. */
+  private static MaterializationTarget target(RepoContents contents, StoredView stored) {
+    FeatureView view =
+        contents
+            .featureView(stored.name())
+            .orElseThrow(
+                () ->
+                    new FeatureStoreException(
+                        ErrorCode.CORRUPT_REGISTRY,
+                        "feature view " + stored.name() + " does not map to a view"));
     return new MaterializationTarget(
-        view, ViewJoinKeys.of(contents, view), MaterializationIntervals.mostRecentEnd(proto));
-  }
-
-  private static FeatureViewProto.FeatureView asFeatureView(RegistryObject object) {
-    if (object.proto() instanceof FeatureViewProto.FeatureView view) {
-      return view;
-    }
-    try {
-      return FeatureViewProto.FeatureView.parseFrom(object.proto().toByteString());
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new FeatureStoreException(
-          ErrorCode.CORRUPT_REGISTRY, "feature view " + object.name() + " does not parse", e);
-    }
+        view, ViewJoinKeys.of(contents, view), MaterializationIntervals.mostRecentEnd(stored.meta()));
   }
 }

@@ -24,6 +24,13 @@ import java.util.Map;
  * source, but not on the batch source nested in a push or Kafka source (except custom sources such
  * as PostgreSQL, which always name their class). Every source carries an empty {@code meta} (field
  * 50) as Feast's {@code to_proto} leaves it.
+ *
+ * <p>This project's own {@code PostgresCdcSource} is stored the way Feast stores any custom source
+ * (Feast's {@code CUSTOM_SOURCE} contract in {@code data_source.py}): type {@code CUSTOM_SOURCE},
+ * {@code data_source_class_type} {@code featurestore.PostgresCdcSource}, its settings as a JSON
+ * object in {@code custom_options.configuration} (see {@link #cdcConfiguration}), the event-time
+ * columns and field mapping at top level and its batch source in {@code batch_source}, as Feast
+ * nests a Kafka source's.
  */
 public final class DataSourceMapper {
 
@@ -34,6 +41,9 @@ public final class DataSourceMapper {
   static final String PUSH_CLASS = "feast.data_source.PushSource";
   static final String REQUEST_CLASS = "feast.data_source.RequestSource";
   static final String KAFKA_CLASS = "feast.data_source.KafkaSource";
+  static final String POSTGRES_CDC_CLASS = "featurestore.PostgresCdcSource";
+  static final String CDC_TABLE = "table";
+  static final String CDC_WATERMARK = "watermark_delay_threshold_seconds";
 
   private DataSourceMapper() {}
 
@@ -125,6 +135,18 @@ public final class DataSourceMapper {
       }
       return KAFKA_CLASS;
     }
+    if (options instanceof DataSource.PostgresCdcOptions cdc) {
+      proto
+          .setType(SourceType.CUSTOM_SOURCE)
+          .setCustomOptions(
+              DataSourceProto.DataSource.CustomSourceOptions.newBuilder()
+                  .setConfiguration(
+                      com.google.protobuf.ByteString.copyFrom(
+                          cdcConfiguration(source.name(), cdc), StandardCharsets.UTF_8)));
+      batchColumns(source, proto);
+      proto.setBatchSource(toPlainProto(cdc.batchSource()));
+      return POSTGRES_CDC_CLASS;
+    }
     throw new IllegalArgumentException("unsupported data source kind " + source.kindName());
   }
 
@@ -159,6 +181,51 @@ public final class DataSourceMapper {
     config.put("query", postgres.query());
     config.put("table", postgres.table());
     return PythonJson.write(config);
+  }
+
+  /**
+   * A {@code PostgresCdcSource}'s configuration: {@code {"name", "table",
+   * "watermark_delay_threshold_seconds"}}, all strings (the delay in decimal seconds, "0" when
+   * none), in {@code json.dumps} form like Feast's own custom sources.
+   */
+  static String cdcConfiguration(String name, DataSource.PostgresCdcOptions cdc) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("name", name);
+    config.put(CDC_TABLE, cdc.table());
+    config.put(CDC_WATERMARK, seconds(cdc.watermarkDelayThreshold()));
+    return PythonJson.write(config);
+  }
+
+  private static String seconds(java.time.Duration duration) {
+    return new java.math.BigDecimal(duration.toNanos())
+        .movePointLeft(9)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static DataSource.PostgresCdcOptions cdcOptions(
+      DataSourceProto.DataSource proto, Map<String, String> config) {
+    if (!proto.hasBatchSource()) {
+      throw new FeatureStoreException(
+          ErrorCode.CORRUPT_REGISTRY,
+          "PostgresCdcSource " + proto.getName() + " has no batch source");
+    }
+    String table = config.getOrDefault(CDC_TABLE, "");
+    java.time.Duration watermark;
+    try {
+      String seconds = config.getOrDefault(CDC_WATERMARK, "");
+      watermark =
+          seconds.isEmpty()
+              ? java.time.Duration.ZERO
+              : java.time.Duration.ofNanos(
+                  new java.math.BigDecimal(seconds).movePointRight(9).longValueExact());
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new FeatureStoreException(
+          ErrorCode.CORRUPT_REGISTRY,
+          "PostgresCdcSource " + proto.getName() + " has an unreadable " + CDC_WATERMARK,
+          e);
+    }
+    return new DataSource.PostgresCdcOptions(table, watermark, fromProto(proto.getBatchSource()));
   }
 
   private static DataSourceProto.DataSource.KafkaOptions kafkaOptions(
@@ -208,19 +275,24 @@ public final class DataSourceMapper {
               new DataSource.BigQueryOptions(
                   proto.getBigqueryOptions().getTable(), proto.getBigqueryOptions().getQuery());
       case CUSTOM_SOURCE -> {
-        if (!POSTGRES_CLASS.equals(proto.getDataSourceClassType())) {
+        String classType = proto.getDataSourceClassType();
+        if (!POSTGRES_CLASS.equals(classType) && !POSTGRES_CDC_CLASS.equals(classType)) {
           throw unsupported(proto);
         }
         Map<String, String> config =
             PythonJson.readObject(proto.getCustomOptions().getConfiguration().toStringUtf8());
-        options =
-            new DataSource.PostgresOptions(
-                config.getOrDefault("table", ""), config.getOrDefault("query", ""));
-        // Feast takes the name from the configuration, falling back to the table when the
-        // repository gave none (the proto's own name field is not read).
-        String configName = config.getOrDefault("name", "");
-        String table = config.getOrDefault("table", "");
-        name = !configName.isEmpty() ? configName : !table.isEmpty() ? table : name;
+        if (POSTGRES_CDC_CLASS.equals(classType)) {
+          options = cdcOptions(proto, config);
+        } else {
+          options =
+              new DataSource.PostgresOptions(
+                  config.getOrDefault("table", ""), config.getOrDefault("query", ""));
+          // Feast takes the name from the configuration, falling back to the table when the
+          // repository gave none (the proto's own name field is not read).
+          String configName = config.getOrDefault("name", "");
+          String table = config.getOrDefault("table", "");
+          name = !configName.isEmpty() ? configName : !table.isEmpty() ? table : name;
+        }
       }
       case PUSH_SOURCE -> {
         if (!proto.hasBatchSource()) {

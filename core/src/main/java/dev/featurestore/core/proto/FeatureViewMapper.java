@@ -2,7 +2,6 @@ package dev.featurestore.core.proto;
 
 import dev.featurestore.core.error.ErrorCode;
 import dev.featurestore.core.error.FeatureStoreException;
-import dev.featurestore.core.model.DataSource;
 import dev.featurestore.core.model.FeatureView;
 import dev.featurestore.core.model.Field;
 import dev.featurestore.core.model.Metadata;
@@ -78,38 +77,9 @@ public final class FeatureViewMapper {
         new Metadata(spec.getDescription(), spec.getTagsMap(), spec.getOwner()));
   }
 
-  /**
-   * A stream feature view read as a plain feature view (its aggregations and transformation are not
-   * modelled), so servers can look its values up like any other view's.
-   */
+  /** A stored stream feature view, with its aggregations: see {@link StreamFeatureViewMapper}. */
   public static FeatureView fromProto(StreamFeatureViewProto.StreamFeatureView proto) {
-    StreamFeatureViewProto.StreamFeatureViewSpec spec = proto.getSpec();
-    List<String> entities = modelEntities(spec.getEntitiesList());
-    Optional<DataSource> stream =
-        spec.hasStreamSource()
-            ? Optional.of(DataSourceMapper.fromProto(spec.getStreamSource()))
-            : Optional.empty();
-    DataSource batch =
-        spec.hasBatchSource()
-            ? DataSourceMapper.fromProto(spec.getBatchSource())
-            : stream
-                .flatMap(DataSource::batchSource)
-                .orElseThrow(
-                    () ->
-                        new FeatureStoreException(
-                            ErrorCode.CORRUPT_REGISTRY,
-                            "stream feature view " + spec.getName() + " has no batch source"));
-    return new FeatureView(
-        spec.getName(),
-        entities,
-        fieldsFromProto(spec.getFeaturesList()),
-        modelEntityColumns(entities, spec.getEntityColumnsList()),
-        ProtoTime.fromProto(spec.getTtl()),
-        spec.getOnline(),
-        false,
-        batch,
-        stream,
-        new Metadata(spec.getDescription(), spec.getTagsMap(), spec.getOwner()));
+    return StreamFeatureViewMapper.fromProto(proto);
   }
 
   static List<String> storedEntities(List<String> entities) {

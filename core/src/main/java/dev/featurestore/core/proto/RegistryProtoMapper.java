@@ -22,6 +22,7 @@ import feast.proto.core.FeatureViewProto;
 import feast.proto.core.LabelViewProto;
 import feast.proto.core.OnDemandFeatureViewProto;
 import feast.proto.core.ProjectProto;
+import feast.proto.core.StreamFeatureViewProto;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * Python SDK (v0.66) puts it, so registries are shared both ways. {@code toProto} methods produce
  * the spec with the project set and an empty meta; stores add timestamps with {@link #withMeta}.
  * Stateless and thread-safe. The per-kind work lives in {@link EntityMapper}, {@link
- * DataSourceMapper}, {@link FeatureViewMapper}, {@link OnDemandFeatureViewMapper}, {@link
+ * DataSourceMapper}, {@link FeatureViewMapper}, {@link StreamFeatureViewMapper}, {@link
+ * OnDemandFeatureViewMapper}, {@link
  * LabelViewMapper}, {@link FeatureServiceMapper} and {@link FeastTypeMapper}.
  */
 public final class RegistryProtoMapper {
@@ -51,8 +53,20 @@ public final class RegistryProtoMapper {
     return DataSourceMapper.toProto(source, project);
   }
 
+  /** A view as a plain {@code FeatureView}, even if it is a stream feature view. */
   public static FeatureViewProto.FeatureView toProto(FeatureView view, String project) {
     return FeatureViewMapper.toProto(view, project);
+  }
+
+  /**
+   * A stream feature view ({@link FeatureView#isStreamFeatureView()}) as Feast's {@code
+   * StreamFeatureView}.
+   *
+   * @throws IllegalArgumentException if the view has no stream spec
+   */
+  public static StreamFeatureViewProto.StreamFeatureView toStreamProto(
+      FeatureView view, String project) {
+    return StreamFeatureViewMapper.toProto(view, project);
   }
 
   public static LabelViewProto.LabelView toProto(LabelView view, String project) {
@@ -98,6 +112,10 @@ public final class RegistryProtoMapper {
     return FeatureViewMapper.fromProto(proto);
   }
 
+  public static FeatureView fromProto(StreamFeatureViewProto.StreamFeatureView proto) {
+    return StreamFeatureViewMapper.fromProto(proto);
+  }
+
   public static LabelView fromProto(LabelViewProto.LabelView proto) {
     return LabelViewMapper.fromProto(proto);
   }
@@ -112,7 +130,9 @@ public final class RegistryProtoMapper {
 
   /**
    * Every object of a repository as registry objects, in {@link RegistryObjectKind} order (project,
-   * data sources, entities, views, services), each with an empty meta.
+   * data sources, entities, views, services), each with an empty meta. Stream feature views are
+   * {@link RegistryObjectKind#STREAM_FEATURE_VIEW} objects, other feature views {@code
+   * FEATURE_VIEW}.
    */
   public static List<RegistryObject> toRegistryObjects(RepoContents contents) {
     String project = contents.project().name();
@@ -127,12 +147,21 @@ public final class RegistryProtoMapper {
         .entities()
         .forEach(
             e -> objects.add(object(RegistryObjectKind.ENTITY, e.name(), toProto(e, project))));
-    contents
-        .featureViews()
+    contents.featureViews().stream()
+        .filter(v -> !v.isStreamFeatureView())
         .forEach(
             v ->
                 objects.add(
                     object(RegistryObjectKind.FEATURE_VIEW, v.name(), toProto(v, project))));
+    contents.featureViews().stream()
+        .filter(FeatureView::isStreamFeatureView)
+        .forEach(
+            v ->
+                objects.add(
+                    object(
+                        RegistryObjectKind.STREAM_FEATURE_VIEW,
+                        v.name(),
+                        toStreamProto(v, project))));
     contents
         .onDemandFeatureViews()
         .forEach(
@@ -159,9 +188,10 @@ public final class RegistryProtoMapper {
   }
 
   /**
-   * Rebuilds a project's contents from its stored objects. Kinds the model does not hold (stream
-   * feature views, saved datasets, validation references, permissions) are skipped; a missing
-   * project object yields a project with empty metadata.
+   * Rebuilds a project's contents from its stored objects. Stream feature views join the feature
+   * views (after the plain ones); kinds the model does not hold (saved datasets, validation
+   * references, permissions) are skipped; a missing project object yields a project with empty
+   * metadata.
    *
    * @throws FeatureStoreException CORRUPT_REGISTRY if a payload is not the proto of its kind
    */
@@ -170,6 +200,7 @@ public final class RegistryProtoMapper {
     List<Entity> entities = new ArrayList<>();
     List<DataSource> sources = new ArrayList<>();
     List<FeatureView> views = new ArrayList<>();
+    List<FeatureView> streamViews = new ArrayList<>();
     List<OnDemandFeatureView> onDemandViews = new ArrayList<>();
     List<FeatureService> services = new ArrayList<>();
     List<LabelView> labelViews = new ArrayList<>();
@@ -183,6 +214,10 @@ public final class RegistryProtoMapper {
         case ENTITY -> entities.add(fromProto(as(proto, EntityProto.Entity.getDefaultInstance())));
         case FEATURE_VIEW ->
             views.add(fromProto(as(proto, FeatureViewProto.FeatureView.getDefaultInstance())));
+        case STREAM_FEATURE_VIEW ->
+            streamViews.add(
+                fromProto(
+                    as(proto, StreamFeatureViewProto.StreamFeatureView.getDefaultInstance())));
         case ON_DEMAND_FEATURE_VIEW ->
             onDemandViews.add(
                 fromProto(
@@ -197,6 +232,7 @@ public final class RegistryProtoMapper {
         }
       }
     }
+    views.addAll(streamViews);
     return new RepoContents(
         projectObject, entities, sources, views, onDemandViews, services, labelViews);
   }

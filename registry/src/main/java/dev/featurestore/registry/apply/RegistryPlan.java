@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.featurestore.core.registry.RegistryChange;
 import dev.featurestore.core.registry.RegistryObjectKind;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,6 +15,24 @@ public record RegistryPlan(String project, List<ObjectDiff> diffs, List<Registry
 
   /** Feast's name of the dummy entity of entityless views, which Feast never prints. */
   static final String DUMMY_ENTITY_NAME = "__dummy";
+
+  /**
+   * Feast's {@code FeastObjectType} order, in which {@code feast plan} lists objects: on-demand
+   * views come before stream feature views (our {@link RegistryObjectKind} has them the other way).
+   */
+  private static final List<RegistryObjectKind> FEAST_ORDER =
+      List.of(
+          RegistryObjectKind.PROJECT,
+          RegistryObjectKind.DATA_SOURCE,
+          RegistryObjectKind.ENTITY,
+          RegistryObjectKind.FEATURE_VIEW,
+          RegistryObjectKind.ON_DEMAND_FEATURE_VIEW,
+          RegistryObjectKind.STREAM_FEATURE_VIEW,
+          RegistryObjectKind.LABEL_VIEW,
+          RegistryObjectKind.FEATURE_SERVICE,
+          RegistryObjectKind.PERMISSION,
+          RegistryObjectKind.SAVED_DATASET,
+          RegistryObjectKind.VALIDATION_REFERENCE);
 
   public RegistryPlan {
     requireNonNull(project, "project is null");
@@ -33,11 +52,14 @@ public record RegistryPlan(String project, List<ObjectDiff> diffs, List<Registry
   /**
    * The plan as {@code feast plan} prints it: "Created entity driver", updates followed by one
    * tab-indented line per changed property, "No changes to registry" when nothing changes. Like
-   * Feast, data sources and the dummy entity are not listed (they still change).
+   * Feast, data sources and the dummy entity are not listed (they still change), and kinds come in
+   * Feast's order ("stream feature view" after "on demand feature view").
    */
   public String toFeastString() {
     StringBuilder out = new StringBuilder();
-    for (ObjectDiff diff : diffs) {
+    List<ObjectDiff> inFeastOrder =
+        diffs.stream().sorted(Comparator.comparingInt(d -> FEAST_ORDER.indexOf(d.kind()))).toList();
+    for (ObjectDiff diff : inFeastOrder) {
       if (diff.transition() == ObjectDiff.Transition.UNCHANGED
           || diff.kind() == RegistryObjectKind.DATA_SOURCE
           || diff.name().equals(DUMMY_ENTITY_NAME)) {

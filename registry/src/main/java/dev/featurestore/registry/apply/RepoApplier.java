@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * {@code plan}, {@code apply} and {@code teardown} of a repository against a registry store. Apply
- * writes the whole plan in one {@link RegistryStore#apply} call, so a failure changes nothing.
+ * writes the whole plan in one {@link RegistryStore#apply} call, so a failure changes nothing;
+ * contents that break {@link StreamViewRules} are refused before anything is read or written.
  */
 public final class RepoApplier {
   private final RegistryStore store;
@@ -62,6 +63,8 @@ public final class RepoApplier {
   }
 
   private RegistryPlan plan(RepoContents desired, Instant now) {
+    // The loader already reported these at their lines; contents built in code meet them here.
+    StreamViewRules.requireValid(desired);
     String project = desired.project().name();
     List<RegistryObject> objects = RegistryProtoMapper.toRegistryObjects(desired);
     return planner.plan(project, objects, store.read(project), now);

@@ -51,7 +51,7 @@ public final class EntityColumnInference {
       entityColumns.addAll(extra);
       views.add(new FeatureView(view.name(), view.entities(), view.features(), entityColumns,
           view.ttl(), view.online(), view.offline(), view.batchSource(), view.streamSource(),
-          view.metadata()));
+          view.metadata(), view.stream()));
     }
     return new RepoContents(contents.project(), typedEntities(contents.entities(), views),
         contents.dataSources(), views, contents.onDemandFeatureViews(), contents.featureServices(),

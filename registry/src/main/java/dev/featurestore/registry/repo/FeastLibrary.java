@@ -15,12 +15,17 @@ import java.util.function.Consumer;
  * only when used.
  */
 final class FeastLibrary {
+  private static final String STREAM_DECORATOR_MODULE_NAME = "stream_feature_view";
+  private static final String STREAM_DECORATOR_MODULE = "feast.stream_feature_view";
+
   private final Map<String, Object> names = new LinkedHashMap<>();
   private final ServiceConstructors services;
 
   FeastLibrary(Consumer<RepoWarning> warnings) {
     SourceConstructors.register(names);
-    new ViewConstructors(warnings).register(names);
+    ViewConstructors views = new ViewConstructors(warnings);
+    views.register(names);
+    new StreamViewConstructors(views, warnings).register(names);
     services = new ServiceConstructors(warnings);
     services.register(names);
     names.put("ValueType", valueTypes());
@@ -70,6 +75,10 @@ final class FeastLibrary {
         return new Opaque("feast.types." + name, "'" + name + "' is not supported here", null);
       }
       throw FeastTypeNames.unknownType(name, location);
+    }
+    if (name.equals(STREAM_DECORATOR_MODULE_NAME) && !module.equals(STREAM_DECORATOR_MODULE)) {
+      // feast.stream_feature_view is a module; only inside it does the name mean the decorator.
+      return module(module + "." + name);
     }
     if (names.containsKey(name)) {
       return names.get(name);

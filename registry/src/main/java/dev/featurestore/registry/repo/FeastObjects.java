@@ -57,7 +57,7 @@ final class FeastObjects {
     }
   }
 
-  /** A data source; {@code batchSource} is the wrapped batch source of a push or Kafka source. */
+  /** A data source; {@code batchSource} is the wrapped batch source of a push, Kafka or CDC source. */
   static final class SourceObject extends FeastObject {
     final DataSource source;
     final SourceObject batchSource;
@@ -107,7 +107,7 @@ final class FeastObjects {
 
     @Override
     String kind() {
-      return "FeatureView";
+      return view.isStreamFeatureView() ? "StreamFeatureView" : "FeatureView";
     }
 
     @Override

@@ -20,6 +20,8 @@ final class ModuleEvaluator {
   static final String SUPPORTED = "; supported at module level: imports, assignments of Feast objects,"
       + " def/class blocks, if __name__ == \"__main__\" blocks";
 
+  private static final FeaturestoreModule OWN_MODULE = new FeaturestoreModule();
+
   /** Finds other modules of the repository (evaluating them on first use). */
   interface RepoModules {
     Optional<ModuleValue> find(String moduleName, SourceLocation importedAt);
@@ -91,6 +93,9 @@ final class ModuleEvaluator {
   private Object moduleFor(String name, SourceLocation location) {
     if (FeastLibrary.isFeastModule(name)) {
       return library.module(name);
+    }
+    if (name.equals(FeaturestoreModule.NAME)) {
+      return OWN_MODULE;
     }
     Optional<ModuleValue> standard = StandardLibrary.module(name);
     if (standard.isPresent()) {
@@ -210,6 +215,12 @@ final class ModuleEvaluator {
     for (Expr decorator : s.decorators()) {
       Expr head = decorator instanceof Expr.Call call ? call.func() : decorator;
       Optional<Object> resolved = resolveQuietly(head);
+      if (resolved.filter(v -> v instanceof Builtin b && b.name().equals("stream_feature_view")).isPresent()) {
+        throw new FeatureStoreException(ErrorCode.UNSUPPORTED_CONSTRUCT, decorator.location(),
+            "@stream_feature_view makes '" + s.name() + "' the view's udf, a Python transformation, which cannot"
+                + " run here; define StreamFeatureView(name=\"" + s.name() + "\", source=..., aggregations=[...])"
+                + " without a udf instead");
+      }
       boolean onDemand = resolved.filter(v -> v instanceof Builtin b && b.name().equals("on_demand_feature_view")).isPresent();
       if (!onDemand) {
         continue;

@@ -49,6 +49,8 @@ final class PyTypes {
       return type.pythonName();
     } else if (value instanceof FeastObject object) {
       return object.kind();
+    } else if (value instanceof StreamViewConstructors.AggregationObject) {
+      return "Aggregation";
     } else if (value instanceof ModuleValue) {
       return "module";
     } else if (value instanceof PyCallable) {

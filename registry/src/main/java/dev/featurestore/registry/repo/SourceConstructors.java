@@ -93,7 +93,8 @@ final class SourceConstructors {
     return new SourceObject(source, null, args.callLocation());
   }
 
-  private static SourceObject batchSource(BoundArguments args, String kind, String name, boolean required) {
+  /** The {@code batch_source=} of a push, Kafka or CDC source: a batch source, or null if absent and optional. */
+  static SourceObject batchSource(BoundArguments args, String kind, String name, boolean required) {
     if (!args.has("batch_source")) {
       if (required) {
         throw args.invalid("name", kind + " '" + name + "' needs a batch_source here");

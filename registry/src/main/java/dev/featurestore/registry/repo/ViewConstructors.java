@@ -9,6 +9,7 @@ import dev.featurestore.core.model.FeatureView;
 import dev.featurestore.core.model.Field;
 import dev.featurestore.core.model.LabelView;
 import dev.featurestore.core.model.Project;
+import dev.featurestore.core.model.StreamViewSpec;
 import dev.featurestore.core.model.ValueType;
 import dev.featurestore.registry.repo.FeastObjects.EntityObject;
 import dev.featurestore.registry.repo.FeastObjects.FeatureViewObject;
@@ -124,9 +125,18 @@ final class ViewConstructors {
 
   private Object featureView(BoundArguments args) {
     String name = Names.viewName(args, "FeatureView");
-    SourceObject source = viewSource(args, name);
+    return view(args, "feature view", name, viewSource(args, name), Optional.empty());
+  }
+
+  /**
+   * What {@code FeatureView} and {@code StreamFeatureView} share: entities, schema split, entity
+   * columns to infer, the field-mapping check, ttl and flags. A push, Kafka or CDC source is the
+   * stream source and its batch source the batch source.
+   */
+  FeatureViewObject view(BoundArguments args, String kind, String name, SourceObject source,
+      Optional<StreamViewSpec> stream) {
     SourceObject batch = source.batchSource != null ? source.batchSource : source;
-    List<EntityObject> entities = entities(args, "feature view", name);
+    List<EntityObject> entities = entities(args, kind, name);
     List<Field> schema = args.listOf("schema", Field.class, "Field");
     List<Field> entityColumns = new ArrayList<>();
     List<Field> features = new ArrayList<>();
@@ -151,18 +161,18 @@ final class ViewConstructors {
     }
     for (Field field : schema) {
       if (batch.source.fieldMapping().containsKey(field.name())) {
-        throw args.invalid("schema", "field '" + field.name() + "' of feature view '" + name + "' is mapped to '"
+        throw args.invalid("schema", "field '" + field.name() + "' of " + kind + " '" + name + "' is mapped to '"
             + batch.source.fieldMapping().get(field.name()) + "' by source '" + batch.name()
             + "'; remove the mapping or name the field '" + batch.source.fieldMapping().get(field.name()) + "'");
       }
     }
     if (features.isEmpty()) {
-      warnings.accept(new RepoWarning(args.callLocation(), "feature view '" + name
+      warnings.accept(new RepoWarning(args.callLocation(), kind + " '" + name
           + "' declares no features in its schema; Feast would infer them from the source's columns, which is not done here"));
     }
-    FeatureView view = new FeatureView(name, entityNames, features, entityColumns, ttl(args, "feature view", name),
+    FeatureView view = new FeatureView(name, entityNames, features, entityColumns, ttl(args, kind, name),
         args.bool("online", true), args.bool("offline", false), batch.source,
-        source.batchSource != null ? Optional.of(source.source) : Optional.empty(), args.metadata());
+        source.batchSource != null ? Optional.of(source.source) : Optional.empty(), args.metadata(), stream);
     return new FeatureViewObject(view, source, uninferred, args.callLocation());
   }
 
