@@ -20,7 +20,16 @@ import org.quartz.CronExpression;
 public final class MaterializerConfigParser {
   private static final String SECTION = "materializer";
   private static final Set<String> TOP_KEYS =
-      Set.of("default", "views", "retries", "job_store", "job_store_url", "history", "threads");
+      Set.of(
+          "default",
+          "views",
+          "retries",
+          "job_store",
+          "job_store_url",
+          "history",
+          "threads",
+          // Read by StreamingConfigParser.
+          "streaming");
   private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
   private static final Set<String> RETRY_KEYS = Set.of("max", "backoff");
 

@@ -1,10 +1,10 @@
 package dev.featurestore.materializer;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.featurestore.core.error.FeatureStoreException;
+import dev.featurestore.core.materialize.StoredView;
 import dev.featurestore.core.registry.RegistryObject;
 import dev.featurestore.core.registry.RegistryObjectKind;
 import dev.featurestore.core.registry.RegistryState;
-import feast.proto.core.FeatureViewProto;
 import feast.proto.core.FeatureViewProto.MaterializationInterval;
 import java.time.Instant;
 import java.util.Map;
@@ -26,19 +26,21 @@ final class RegistryViews {
   /** Online, enabled feature views by name, sorted, with their newest interval end if any. */
   static Map<String, Optional<Instant>> online(RegistryState state) {
     Map<String, Optional<Instant>> views = new TreeMap<>();
-    for (RegistryObject object : state.objects(RegistryObjectKind.FEATURE_VIEW)) {
-      FeatureViewProto.FeatureView proto;
-      try {
-        proto = FeatureViewProto.FeatureView.parseFrom(object.proto().toByteString());
-      } catch (InvalidProtocolBufferException e) {
-        LOG.warn("feature view {} does not parse; not scheduled", object.name());
-        continue;
-      }
-      if (proto.getSpec().getOnline() && !proto.getSpec().getDisabled()) {
-        views.put(object.name(), proto.getMeta().getMaterializationIntervalsList().stream()
-            .map(MaterializationInterval::getEndTime)
-            .map(end -> Instant.ofEpochSecond(end.getSeconds(), end.getNanos()))
-            .max(Instant::compareTo));
+    for (RegistryObjectKind kind : StoredView.KINDS) {
+      for (RegistryObject object : state.objects(kind)) {
+        StoredView view;
+        try {
+          view = StoredView.of(object);
+        } catch (FeatureStoreException e) {
+          LOG.warn("feature view {} does not parse; not scheduled", object.name());
+          continue;
+        }
+        if (view.online() && !view.disabled()) {
+          views.put(object.name(), view.meta().getMaterializationIntervalsList().stream()
+              .map(MaterializationInterval::getEndTime)
+              .map(end -> Instant.ofEpochSecond(end.getSeconds(), end.getNanos()))
+              .max(Instant::compareTo));
+        }
       }
     }
     return views;

@@ -76,7 +76,7 @@ class MaterializerConfigParserTest {
   void errorsNameTheKey() {
     assertError(Map.of("schedule", "1h"),
         "feature_store.yaml: materializer.schedule: unknown key; expected one of default, history,"
-            + " job_store, job_store_url, retries, threads, views");
+            + " job_store, job_store_url, retries, streaming, threads, views");
     assertError(Map.of("views", Map.of("v", Map.of("intervall", "1h"))),
         "feature_store.yaml: materializer.views.v.intervall: unknown key; expected one of cron, enabled, interval");
     assertError(Map.of("views", Map.of("v", Map.of("cron", "0 */5 * * *"))),
