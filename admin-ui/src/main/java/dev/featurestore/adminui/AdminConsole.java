@@ -25,9 +25,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A running admin console: a small WebFlux server rendering the registry, lineage, freshness, jobs
- * and lookup pages of one project, behind a form login. {@link #start} returns once the port is
- * bound; {@link #close} stops the server and the registry refresh, not the store.
+ * A running admin console: a small WebFlux server rendering the registry, lineage, freshness, jobs,
+ * streams and lookup pages of one project, behind a form login. {@link #start} returns once the
+ * port is bound; {@link #close} stops the server and the registry refresh, not the store.
  */
 public final class AdminConsole implements AutoCloseable {
 
@@ -88,6 +88,7 @@ public final class AdminConsole implements AutoCloseable {
                     beans.registerSingleton("jobsBackend", backends.jobs());
                     beans.registerSingleton("lookupBackend", backends.lookup());
                     beans.registerSingleton("metricsSource", backends.metrics());
+                    beans.registerSingleton("streamsBackend", backends.streams());
                     beans.registerSingleton("alertThresholds", config.alerts());
                     beans.registerSingleton("consoleBackends", backends);
                     beans.registerSingleton("fmt", new Formats());

@@ -10,6 +10,8 @@ import dev.featurestore.adminui.overview.AlertSource;
 import dev.featurestore.adminui.overview.MetricsSource;
 import dev.featurestore.adminui.overview.NotConnectedMetricsSource;
 import dev.featurestore.adminui.overview.OverviewProbe;
+import dev.featurestore.adminui.streams.NotConnectedStreamsBackend;
+import dev.featurestore.adminui.streams.StreamsBackend;
 import java.util.List;
 
 /**
@@ -21,16 +23,25 @@ import java.util.List;
  * @param alertSources extra alerts beside the console's own (registry refresh, stale views, failed
  *     jobs, service levels)
  * @param metrics the online server's serving figures for the overview
+ * @param streams the stream engine's streams, for the streams page and its alerts
  */
 public record ConsoleBackends(
     List<OverviewProbe> probes, List<AlertSource> alertSources, JobsBackend jobs, LookupBackend lookup,
-    MetricsSource metrics) {
+    MetricsSource metrics, StreamsBackend streams) {
   public ConsoleBackends {
     probes = List.copyOf(probes);
     alertSources = List.copyOf(alertSources);
     requireNonNull(jobs, "jobs is null");
     requireNonNull(lookup, "lookup is null");
     requireNonNull(metrics, "metrics is null");
+    requireNonNull(streams, "streams is null");
+  }
+
+  /** Backends without a stream engine. */
+  public ConsoleBackends(
+      List<OverviewProbe> probes, List<AlertSource> alertSources, JobsBackend jobs, LookupBackend lookup,
+      MetricsSource metrics) {
+    this(probes, alertSources, jobs, lookup, metrics, new NotConnectedStreamsBackend());
   }
 
   /** Backends without serving metrics. */

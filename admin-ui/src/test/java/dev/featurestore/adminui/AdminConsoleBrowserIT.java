@@ -43,7 +43,7 @@ class AdminConsoleBrowserIT {
     PAGES.put("entities", "/registry/entities");
     PAGES.put("entity", "/registry/entities/user");
     PAGES.put("data-sources", "/registry/data-sources");
-    PAGES.put("data-source", "/registry/data-sources/transaction_velocity_push");
+    PAGES.put("data-source", "/registry/data-sources/device_risk_push");
     PAGES.put("feature-views", "/registry/feature-views");
     PAGES.put("feature-view", "/registry/feature-views/user_credit_profile");
     PAGES.put("on-demand-feature-view", "/registry/on-demand-feature-views/checkout_risk");

@@ -23,7 +23,7 @@ class AdminConsolePagesIT {
 
   static final List<String> PAGES = List.of(
       "/", "/registry", "/registry/projects", "/registry/projects/bnpl", "/registry/entities", "/registry/entities/user",
-      "/registry/data-sources", "/registry/data-sources/transaction_velocity_push", "/registry/data-sources/checkout_request",
+      "/registry/data-sources", "/registry/data-sources/device_risk_push", "/registry/data-sources/checkout_request",
       "/registry/feature-views", "/registry/feature-views/user_credit_profile",
       "/registry/on-demand-feature-views/checkout_risk", "/registry/label-views/fraud_labels",
       "/registry/feature-services", "/registry/feature-services/credit_decision_v1", "/registry/search?q=risk",
@@ -174,7 +174,7 @@ class AdminConsolePagesIT {
   void lineageLinksEveryObject() {
     String body = console.viewer().get("/lineage").body();
     assertThat(body).contains("<svg", "href=\"/registry/feature-services/credit_decision_v1\"",
-        "href=\"/registry/data-sources/transaction_velocity_push\"", "href=\"/registry/on-demand-feature-views/checkout_risk\"");
+        "href=\"/registry/data-sources/device_risk_push\"", "href=\"/registry/on-demand-feature-views/checkout_risk\"");
     String one = console.viewer().get("/lineage/feature-views/device_risk").body();
     assertThat(one).contains("device_risk_source", "fraud_check_v1").doesNotContain("credit_decision_v1");
   }

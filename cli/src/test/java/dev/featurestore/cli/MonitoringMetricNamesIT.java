@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.featurestore.materializer.MaterializationScheduler;
 import dev.featurestore.materializer.MaterializerConfig;
 import dev.featurestore.materializer.SchedulerListener;
+import dev.featurestore.materializer.stream.StreamMetrics;
+import dev.featurestore.materializer.stream.StreamPosition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every metric the Grafana dashboard and the alert rules query is one the code registers: a
  * renamed meter would otherwise leave an empty panel or an alert that never fires. The names are
  * taken from a live server's /metrics after a few requests, with a materialization scheduler's
- * meters registered in the same registry and one scheduled run made.
+ * meters registered in the same registry and one scheduled run made, and a stream's meters (as the
+ * stream engine registers them under {@code featurestore up}) with one applied record.
  */
 class MonitoringMetricNamesIT {
   private static final Path DASHBOARD = Path.of("..", "monitoring", "grafana", "dashboards", "featurestore.json");
@@ -42,6 +46,7 @@ class MonitoringMetricNamesIT {
     Set<String> registered;
     try (SampleServer sample = SampleServer.start(tmp)) {
       exercise(sample);
+      streamOneRecord(sample);
       registered = withScheduledRun(sample);
     }
 
@@ -62,6 +67,16 @@ class MonitoringMetricNamesIT {
         scheduler.stop();
       }
     }
+  }
+
+  /** The meters a stream registers, on the server's registry, after it applied one record. */
+  private static void streamOneRecord(SampleServer sample) {
+    StreamMetrics stream = new StreamMetrics(sample.server().meterRegistry(), "transactions", Clock.systemUTC());
+    stream.up(() -> true);
+    Instant written = Instant.now();
+    stream.count("transactions", StreamMetrics.Outcome.APPLIED);
+    stream.applied(written.minusMillis(250), written);
+    stream.position(new StreamPosition("transactions-0", 42, 0));
   }
 
   private static void exercise(SampleServer sample) {

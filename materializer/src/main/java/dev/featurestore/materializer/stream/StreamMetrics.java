@@ -90,6 +90,7 @@ public final class StreamMetrics {
             .register(registry);
     Gauge.builder(LAST_EVENT, lastEventMillis, v -> v.get() == Long.MIN_VALUE ? Double.NaN : v.get() / 1000.0)
         .description("Commit time of the newest record written to the online store")
+        .baseUnit("seconds") // exported as ..._timestamp_seconds, like the materialization gauges
         .tag("stream", stream)
         .register(registry);
     Gauge.builder(UP, this, m -> m.up.getAsBoolean() ? 1 : 0)
