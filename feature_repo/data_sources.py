@@ -4,9 +4,17 @@ Locally each source is a Parquet file under data/, written by
 `featurestore generate-data`. Every file has an `event_timestamp` (when the
 value became true) and a `created` column (when it was written); when two rows
 of an entity share an event timestamp, the later `created` wins.
+
+Three views also follow the lender's OLTP PostgreSQL database through change
+data capture (PostgresCdcSource, see docs/STREAMING.md and oltp_schema.sql):
+the Parquet files stay their batch sources, for training, backfills and
+`materialize`.
 """
 
+from datetime import timedelta
+
 from feast import FileSource, PushSource
+from featurestore import PostgresCdcSource
 
 user_demographics_source = FileSource(
     name="user_demographics_source",
@@ -23,6 +31,24 @@ user_credit_profile_source = FileSource(
     timestamp_field="event_timestamp",
     created_timestamp_column="created",
     description="Credit bureau pulls joined with the internal credit line ledger.",
+    owner="data-eng@bnpl.example",
+)
+
+users_cdc = PostgresCdcSource(
+    name="users_cdc",
+    table="public.users",
+    timestamp_field="updated_at",
+    batch_source=user_demographics_source,
+    description="The customer table of the BNPL platform, followed row by row.",
+    owner="data-eng@bnpl.example",
+)
+
+credit_profiles_cdc = PostgresCdcSource(
+    name="credit_profiles_cdc",
+    table="public.credit_profiles",
+    timestamp_field="updated_at",
+    batch_source=user_credit_profile_source,
+    description="Credit line ledger: a row per customer, updated on every bureau pull and limit change.",
     owner="data-eng@bnpl.example",
 )
 
@@ -53,12 +79,17 @@ user_transaction_velocity_source = FileSource(
     owner="fraud@bnpl.example",
 )
 
-# The checkout service pushes fresh velocity counters after every attempt; the
-# Parquet file above is where the same values land for training and backfills.
-transaction_velocity_push = PushSource(
-    name="transaction_velocity_push",
+# Every checkout attempt is a row of the transactions table; the stream engine
+# counts them in sliding windows (transaction_features.py). The Parquet file is
+# the hourly backfill of the same counters.
+transactions_cdc = PostgresCdcSource(
+    name="transactions_cdc",
+    table="public.transactions",
+    timestamp_field="created_at",
     batch_source=user_transaction_velocity_source,
-    description="Velocity counters pushed by the checkout service in real time.",
+    # Checkout nodes commit a few seconds apart; later events no longer count.
+    watermark_delay_threshold=timedelta(minutes=5),
+    description="Checkout attempts as the payment service records them.",
     owner="fraud@bnpl.example",
 )
 
@@ -77,5 +108,14 @@ device_risk_source = FileSource(
     timestamp_field="event_timestamp",
     created_timestamp_column="created",
     description="Device fingerprinting vendor scores and IP geolocation checks.",
+    owner="fraud@bnpl.example",
+)
+
+# The device fingerprinting vendor calls back with fresh scores; the Parquet
+# file above is where the same scores land for training and backfills.
+device_risk_push = PushSource(
+    name="device_risk_push",
+    batch_source=device_risk_source,
+    description="Scores pushed by the device fingerprinting vendor's webhook in real time.",
     owner="fraud@bnpl.example",
 )

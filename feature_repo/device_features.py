@@ -5,7 +5,7 @@ from datetime import timedelta
 from feast import FeatureView, Field
 from feast.types import Bool, Float64, Int64
 
-from data_sources import device_risk_source
+from data_sources import device_risk_push
 from entities import device
 
 device_risk = FeatureView(
@@ -17,7 +17,7 @@ device_risk = FeatureView(
         Field(name="devices_per_user", dtype=Int64, description="Distinct devices used by the account this device last logged into."),
         Field(name="ip_country_mismatch", dtype=Bool, description="True when the IP's country differs from the account's country."),
     ],
-    source=device_risk_source,
+    source=device_risk_push,
     online=True,
     description="Signals that a device is emulated, shared between accounts or hiding its location.",
     owner="fraud@bnpl.example",

@@ -10,10 +10,10 @@ from feast import FeatureView, Field
 from feast.types import Float64, Int64, String
 
 from data_sources import (
-    user_credit_profile_source,
-    user_demographics_source,
+    credit_profiles_cdc,
     user_order_behavior_source,
     user_repayment_risk_source,
+    users_cdc,
 )
 from entities import user
 
@@ -26,7 +26,7 @@ user_demographics = FeatureView(
         Field(name="country", dtype=String, description="ISO 3166-1 alpha-2 country of residence."),
         Field(name="account_age_days", dtype=Int64, description="Days since the account was opened."),
     ],
-    source=user_demographics_source,
+    source=users_cdc,
     online=True,
     description="Identity facts that change rarely; refreshed daily from the customer table.",
     owner="risk-platform@bnpl.example",
@@ -43,7 +43,7 @@ user_credit_profile = FeatureView(
         Field(name="utilization_ratio", dtype=Float64, description="Outstanding balance divided by credit_limit, 0 to 1."),
         Field(name="open_loans", dtype=Int64, description="Instalment plans not yet fully repaid, across lenders."),
     ],
-    source=user_credit_profile_source,
+    source=credit_profiles_cdc,
     online=True,
     description="Creditworthiness from the latest bureau pull and the internal credit line.",
     owner="credit-risk@bnpl.example",

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       MaterializeCommand.class,
       MaterializeIncrementalCommand.class,
       ScheduleCommand.class,
+      StreamCommand.class,
       GetHistoricalFeaturesCommand.class,
       ServeCommand.class,
       UpCommand.class,

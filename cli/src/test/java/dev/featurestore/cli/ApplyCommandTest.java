@@ -23,7 +23,7 @@ class ApplyCommandTest {
         .contains("Created entity user", "Created entity merchant", "Created entity device", "Created entity transaction")
         .contains("Created feature view user_demographics", "Created feature view user_credit_profile",
             "Created feature view user_order_behavior", "Created feature view user_repayment_risk",
-            "Created feature view user_transaction_velocity", "Created feature view merchant_features",
+            "Created stream feature view user_transaction_velocity", "Created feature view merchant_features",
             "Created feature view device_risk")
         .contains("Created feature service credit_decision_v1", "Created feature service fraud_check_v1");
     assertThat(first.err()).doesNotContain("Warning");

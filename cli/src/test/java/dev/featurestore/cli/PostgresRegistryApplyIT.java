@@ -31,9 +31,11 @@ class PostgresRegistryApplyIT {
     try (Connection connection = postgres.connect(database);
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
-            "SELECT count(*) FROM feature_views WHERE project_id = 'bnpl'")) {
+            "SELECT (SELECT count(*) FROM feature_views WHERE project_id = 'bnpl'),"
+                + " (SELECT count(*) FROM stream_feature_views WHERE project_id = 'bnpl')")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(7);
+      assertThat(rows.getInt(1)).isEqualTo(6);
+      assertThat(rows.getInt(2)).as("user_transaction_velocity").isEqualTo(1);
     }
     assertThat(CliRun.of("-c", repo.toString(), "teardown").exitCode()).isZero();
     assertThat(CliRun.of("-c", repo.toString(), "registry-dump").out()).isEqualTo("{\n  \"project\": \"bnpl\"\n}\n");

@@ -47,9 +47,9 @@ class RegistryMigrateIT {
     CliRun toPostgres = CliRun.of("registry", "migrate", "--from", sqlite, "--to", pg);
     assertThat(toPostgres.exitCode()).as(toPostgres.toString()).isZero();
     assertThat(toPostgres.out()).contains(
-        "(sql registry) to postgresql://", "bnpl: copied 23 objects",
-        "bnpl: 23 objects (1 Project, 8 DataSource, 5 Entity, 7 FeatureView, 2 FeatureService) identical",
-        "Verification passed: 1 project(s), 23 objects identical");
+        "(sql registry) to postgresql://", "bnpl: copied 26 objects",
+        "bnpl: 26 objects (1 Project, 11 DataSource, 5 Entity, 6 FeatureView, 1 StreamFeatureView, 2 FeatureService) identical",
+        "Verification passed: 1 project(s), 26 objects identical");
 
     Path back = tmp.resolve("back.db");
     CliRun toSqlite = CliRun.of("registry", "migrate", "--from", pg, "--to", "sqlite:///" + back);
