@@ -6,6 +6,7 @@ USERS ?= 10000
 APPLIES ?= 20
 READS ?= 200
 ROWS ?= 1000000
+EVENTS ?= 200000
 GCP_PROJECT ?=
 GCP_REGION ?= europe-west1
 REGISTRY_HOST ?=
@@ -108,6 +109,12 @@ benchmark-materialization: ## Materialize ROWS=1000000 rows x 10 features Parque
 	$(MVN) -q -DskipTests install -pl benchmarks -am
 	$(MVN) -q -pl benchmarks exec:exec@materialization \
 	  -Dmaterialization.args="--rows $(ROWS) --out $(CURDIR)/benchmarks/target/materialization-benchmark.md"
+
+.PHONY: benchmark-cdc
+benchmark-cdc: ## CDC lag (COMMIT -> visible in Redis, P50/P99) and sustained events/s through the stream engine (EVENTS=200000)
+	$(MVN) -q -DskipTests install -pl benchmarks -am
+	$(MVN) -q -pl benchmarks exec:exec@cdc \
+	  -Dcdc.args="--events $(EVENTS) --out $(CURDIR)/benchmarks/target/cdc-benchmark.md"
 
 .PHONY: deploy-gcp
 deploy-gcp: ## Build and push the image, deploy the server to Cloud Run (GCP_PROJECT=... GCP_REGION=europe-west1)
