@@ -34,7 +34,10 @@ class DeploymentFilesTest {
   void composeDefinesTheStackWithHealthChecksAndValidDependencies() {
     Map<String, Object> compose = yaml("docker-compose.yml");
     Map<String, Map<String, Object>> services = maps(compose.get("services"));
-    assertThat(services).containsKeys("postgres", "redis", "setup", "server", "console", "materializer", "prometheus", "grafana");
+    assertThat(services).containsKeys("postgres", "redis", "setup", "server", "console", "materializer", "streams",
+        "prometheus", "grafana");
+    assertThat(strings(services.get("postgres").get("command"))).contains("wal_level=logical");
+    assertThat(strings(services.get("streams").get("command"))).contains("stream");
     assertThat(services.get("postgres").get("image")).isEqualTo("postgres:15");
     assertThat(services.get("redis").get("image")).isEqualTo("redis:7");
     assertThat(strings(services.get("server").get("ports"))).contains("8000:8000", "50051:50051");
@@ -46,7 +49,7 @@ class DeploymentFilesTest {
       String name = entry.getKey();
       Map<String, Object> service = entry.getValue();
       Map<String, Object> health = map(service.get("healthcheck"));
-      if (!Set.of("setup", "materializer").contains(name)) {
+      if (!Set.of("setup", "materializer", "streams").contains(name)) {
         assertThat(health).as(name + " healthcheck").isNotNull();
         assertThat(health.get("test")).as(name + " healthcheck test").isNotNull();
       }
