@@ -32,16 +32,31 @@ final class SampleServer implements AutoCloseable {
   private final MaterializationSession session;
   private final CachedRegistry registry;
   private final OnlineServer server;
+  private final String apiKey;
 
-  private SampleServer(Path repo, MaterializationSession session, CachedRegistry registry, OnlineServer server) {
+  private SampleServer(Path repo, MaterializationSession session, CachedRegistry registry, OnlineServer server,
+      String apiKey) {
     this.repo = repo;
     this.session = session;
     this.registry = registry;
     this.server = server;
+    this.apiKey = apiKey;
   }
 
   static SampleServer start(Path tmp) {
+    return start(tmp, "", null);
+  }
+
+  /**
+   * @param extraYaml appended to the sample's feature_store.yaml (e.g. a {@code server:} section)
+   * @param apiKey sent by {@link #call} when the section switches auth on, else null
+   */
+  static SampleServer start(Path tmp, String extraYaml, String apiKey) {
     Path repo = TestRepos.sample(tmp);
+    if (!extraYaml.isEmpty()) {
+      Path yaml = repo.resolve("feature_store.yaml");
+      TestRepos.write(yaml, TestRepos.read(yaml) + "\n" + extraYaml);
+    }
     CliRun apply = CliRun.of("-c", repo.toString(), "apply");
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
     CliRun materialize = MaterializeCli.run("-c", repo.toString(), "materialize",
@@ -54,7 +69,7 @@ final class SampleServer implements AutoCloseable {
     OnlineServerConfig config = OnlineServerConfig.from(session.config().server()).withPorts(0, 0);
     OnlineServer server = OnlineServer.start(config, RegistrySnapshotSource.of(registry), session.onlineStore(),
         Clock.systemUTC(), Optional.of(new EngineMaterializer(session)));
-    SampleServer sample = new SampleServer(repo, session, registry, server);
+    SampleServer sample = new SampleServer(repo, session, registry, server, apiKey);
     sample.warmUp();
     return sample;
   }
@@ -84,10 +99,17 @@ final class SampleServer implements AutoCloseable {
     return server.restPort();
   }
 
+  int grpcPort() {
+    return server.grpcPort();
+  }
+
   /** GET or POST (when {@code json} is not null) on the REST port. */
   HttpResponse<String> call(String path, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + restPort() + path))
         .timeout(Duration.ofSeconds(30));
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
     if (json != null) {
       request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     }
