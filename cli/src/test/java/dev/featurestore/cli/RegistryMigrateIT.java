@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class RegistryMigrateIT {
     CliRun toPostgres = CliRun.of("registry", "migrate", "--from", sqlite, "--to", pg);
     assertThat(toPostgres.exitCode()).as(toPostgres.toString()).isZero();
     assertThat(toPostgres.out()).contains(
-        "(sql registry) to postgresql://", "bnpl: copied 26 objects",
+        "(sql registry) to postgresql://", "bnpl: copied 26 objects and 26 apply-history entries",
         "bnpl: 26 objects (1 Project, 11 DataSource, 5 Entity, 6 FeatureView, 1 StreamFeatureView, 2 FeatureService) identical",
         "Verification passed: 1 project(s), 26 objects identical");
 
@@ -66,9 +67,31 @@ class RegistryMigrateIT {
       }
       assertThat(lastUpdated(viaPostgres)).isEqualTo(lastUpdated(original));
       assertThat(lastUpdated(roundTrip)).isEqualTo(lastUpdated(original));
+      // The source's history comes first, as it was; each migration adds its own entries after it.
+      List<String> history = history(original);
+      assertThat(history).hasSize(26);
+      assertThat(history(viaPostgres)).hasSize(52).startsWith(history.toArray(String[]::new));
+      assertThat(history(viaPostgres).subList(26, 52)).allMatch(e -> e.endsWith("|migrated from " + sqlite));
+      assertThat(history(roundTrip)).hasSize(78).startsWith(history(viaPostgres).toArray(String[]::new));
     }
+    CliRun again = CliRun.of("registry", "migrate", "--force", "--from", sqlite, "--to", pg);
+    assertThat(again.out()).contains("copied 26 objects and 0 apply-history entries",
+        "Note: 26 apply-history entries of the source were not copied: the target already had history");
     CliRun verify = CliRun.of("registry", "migrate", "--verify-only", "--from", sqlite, "--to", "sqlite:///" + back);
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
+  }
+
+  private static List<String> history(Connection connection) throws Exception {
+    List<String> entries = new java.util.ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("SELECT applied_at, change_type, object_kind, object_name,"
+            + " summary FROM fs_apply_history WHERE project_id = 'bnpl' ORDER BY id")) {
+      while (rows.next()) {
+        entries.add(rows.getLong(1) + "|" + rows.getString(2) + "|" + rows.getString(3) + "|" + rows.getString(4)
+            + "|" + rows.getString(5));
+      }
+    }
+    return entries;
   }
 
   @Test

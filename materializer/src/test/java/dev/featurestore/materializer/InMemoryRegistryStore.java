@@ -81,6 +81,11 @@ final class InMemoryRegistryStore implements RegistryStore {
   }
 
   @Override
+  public void importHistory(String project, List<ApplyHistoryEntry> oldestFirst) {
+    throw new UnsupportedOperationException("not used by these tests");
+  }
+
+  @Override
   public List<ApplyHistoryEntry> history(String name, int limit) {
     return List.of();
   }

@@ -153,6 +153,11 @@ class RegistryApplyPropagationIT {
     }
 
     @Override
+    public void importHistory(String project, List<ApplyHistoryEntry> oldestFirst) {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
     public List<ApplyHistoryEntry> history(String project, int limit) {
       return delegate.history(project, limit);
     }

@@ -276,6 +276,21 @@ public abstract class AbstractRegistryStoreContractTest {
   }
 
   @Test
+  void importedHistoryKeepsItsTimesAndComesBeforeLaterApplies() {
+    List<ApplyHistoryEntry> imported = List.of(
+        new ApplyHistoryEntry(T1, RegistryChange.Type.CREATE, RegistryObjectKind.ENTITY, "user", "created elsewhere"),
+        new ApplyHistoryEntry(T2, RegistryChange.Type.UPDATE, RegistryObjectKind.ENTITY, "user", "changed elsewhere"));
+    store.importHistory(PROJECT, imported);
+    store.importHistory(PROJECT, List.of());
+
+    assertThat(store.read(PROJECT).objects()).isEmpty();
+    assertThat(store.history(PROJECT, 10)).containsExactly(imported.get(1), imported.get(0));
+    assertThat(store.history(OTHER_PROJECT, 10)).isEmpty();
+    store.apply(PROJECT, List.of(create(RegistryObjectKind.ENTITY, PROJECT, "user", "v1")), T3);
+    assertThat(store.history(PROJECT, 10)).hasSize(3).endsWith(imported.get(1), imported.get(0));
+  }
+
+  @Test
   void reopenedStoreReadsIdenticalBytes() {
     store.apply(PROJECT, OBJECT_KINDS.stream().map(k -> create(k, PROJECT, "obj", "v1")).toList(), T1);
     store.apply(OTHER_PROJECT, List.of(create(RegistryObjectKind.ENTITY, OTHER_PROJECT, "user", "v1")), T2);

@@ -3,6 +3,7 @@ package dev.featurestore.cli.registry;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Timestamp;
+import dev.featurestore.core.registry.ApplyHistoryEntry;
 import dev.featurestore.core.registry.RegistryChange;
 import dev.featurestore.core.registry.RegistryObject;
 import dev.featurestore.core.registry.RegistryObjectKind;
@@ -12,6 +13,7 @@ import feast.proto.core.ProjectProto;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,14 +27,19 @@ import java.util.Optional;
  * the Project's bytes and the project's last-updated time (Feast's {@code feast_metadata}) match
  * the source too.
  *
- * <p>What the SPI cannot carry: the source's apply history (the target's history records the
- * migration instead, one entry per object) and Feast's random {@code project_uuid}, which the
- * target draws afresh.
+ * <p>The source's apply history is imported first, entry by entry with its own times, when the
+ * target has no history of the project yet (a re-run after a failure does not import it twice);
+ * the copy itself then adds one "migrated from" entry per object. Not carried: Feast's random
+ * {@code project_uuid}, which the target draws afresh.
  */
 final class RegistryCopier {
 
   /** What one project's copy wrote. */
-  record Result(String project, int objects, int deleted, int sourceHistory) {}
+  /**
+   * @param sourceHistory entries in the source's apply history
+   * @param importedHistory how many of them were imported (0 when the target had history already)
+   */
+  record Result(String project, int objects, int deleted, int sourceHistory, int importedHistory) {}
 
   private final RegistryStore source;
   private final RegistryStore target;
@@ -66,9 +73,15 @@ final class RegistryCopier {
       RegistryChange.Type type = exists ? RegistryChange.Type.UPDATE : RegistryChange.Type.CREATE;
       changes.add(new RegistryChange(type, o.kind(), o.name(), Optional.of(o.proto()), summary));
     }
-    int history = source.history(project, Integer.MAX_VALUE).size();
+    List<ApplyHistoryEntry> history = new ArrayList<>(source.history(project, Integer.MAX_VALUE));
+    int imported = 0;
+    if (!history.isEmpty() && target.history(project, 1).isEmpty()) {
+      Collections.reverse(history); // the SPI reads newest first and imports oldest first
+      target.importHistory(project, history);
+      imported = history.size();
+    }
     target.apply(project, changes, appliedAt(from));
-    return new Result(project, from.objects().size(), stale.size(), history);
+    return new Result(project, from.objects().size(), stale.size(), history.size(), imported);
   }
 
   /** The Project's own last-updated time, else the project's, else now. */

@@ -83,15 +83,15 @@ final class RegistryMigrateCommand implements Callable<Integer> {
     for (String project : projects) {
       long started = System.nanoTime();
       RegistryCopier.Result result = copier.copy(project);
-      history += result.sourceHistory();
-      out.printf("  %s: copied %d objects%s in %d ms%n", project, result.objects(),
-          result.deleted() == 0 ? "" : ", deleted " + result.deleted() + " stale",
+      history += result.sourceHistory() - result.importedHistory();
+      out.printf("  %s: copied %d objects%s and %d apply-history entries in %d ms%n", project, result.objects(),
+          result.deleted() == 0 ? "" : ", deleted " + result.deleted() + " stale", result.importedHistory(),
           (System.nanoTime() - started) / 1_000_000);
       out.flush();
     }
     if (history > 0) {
-      out.printf("Note: %d apply-history entries of the source were not copied (the registry SPI cannot"
-          + " write past history); the target's history records this migration instead.%n", history);
+      out.printf("Note: %d apply-history entries of the source were not copied: the target already had"
+          + " history for the project (a re-run, or a target in use); its history records this migration.%n", history);
     }
   }
 

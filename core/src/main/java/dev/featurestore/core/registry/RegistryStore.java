@@ -41,6 +41,15 @@ public interface RegistryStore extends AutoCloseable {
   /** The project's apply history, newest first, at most {@code limit} entries. */
   List<ApplyHistoryEntry> history(String project, int limit);
 
+  /**
+   * Appends entries written elsewhere to the project's apply history as they are, keeping their
+   * times and summaries, atomically; no object changes. For moving a registry with its history
+   * ({@code featurestore registry migrate}).
+   *
+   * @param oldestFirst the entries in the order they happened
+   */
+  void importHistory(String project, List<ApplyHistoryEntry> oldestFirst);
+
   /** Releases connections; idempotent. */
   @Override
   void close();

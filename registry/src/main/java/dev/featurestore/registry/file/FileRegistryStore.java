@@ -130,6 +130,22 @@ public final class FileRegistryStore implements RegistryStore, ChangeTokenSource
   }
 
   @Override
+  public void importHistory(String project, List<ApplyHistoryEntry> oldestFirst) {
+    requireNonNull(project, "project is null");
+    if (oldestFirst.isEmpty()) {
+      return;
+    }
+    try {
+      // Imported before the first apply of a new registry, whose folder may not exist yet.
+      Files.createDirectories(historyPath.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new FeatureStoreException(
+          ErrorCode.REGISTRY_UNAVAILABLE, "apply history " + historyPath + " cannot be written: " + e, e);
+    }
+    appendHistory(project, List.copyOf(oldestFirst));
+  }
+
+  @Override
   public List<ApplyHistoryEntry> history(String project, int limit) {
     requireNonNull(project, "project is null");
     List<String> lines;

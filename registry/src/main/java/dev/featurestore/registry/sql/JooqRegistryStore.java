@@ -145,6 +145,19 @@ public final class JooqRegistryStore implements RegistryStore, ChangeTokenSource
   }
 
   @Override
+  public void importHistory(String project, List<ApplyHistoryEntry> oldestFirst) {
+    requireNonNull(project, "project is null");
+    if (oldestFirst.isEmpty()) {
+      return;
+    }
+    transaction(false, ctx -> {
+      // Ids order the history, so one insert in the given order keeps it.
+      new SqlRegistryWriter(ctx, project).appendHistory(oldestFirst);
+      return null;
+    });
+  }
+
+  @Override
   public List<ApplyHistoryEntry> history(String project, int limit) {
     requireNonNull(project, "project is null");
     return transaction(true, ctx -> ctx
