@@ -88,6 +88,10 @@ class StreamCdcIT {
         exec(db, "ALTER TABLE users ALTER COLUMN user_id DROP NOT NULL");
         exec(db, "ALTER TABLE users REPLICA IDENTITY FULL");
         exec(db, "INSERT INTO users VALUES (NULL, 50, 'XX', now())");
+        // And so is a value of the wrong type: age became text upstream, the view still says Int64.
+        exec(db, "ALTER TABLE users ALTER COLUMN age TYPE text");
+        exec(db, "INSERT INTO users VALUES ('u4', 'forty', 'PT', now())");
+        exec(db, "ALTER TABLE users ALTER COLUMN age TYPE bigint USING CASE WHEN age ~ '^[0-9]+$' THEN age::bigint END");
         commitAndAwait(db, "INSERT INTO users VALUES ('u3', 22, 'IT', now())",
             () -> profile(online, "u3"), row -> row != null);
 
@@ -117,7 +121,9 @@ class StreamCdcIT {
         awaitEqual(online, expectedCounts, expectedSums, Duration.ofSeconds(60));
         assertThat(profile(online, "u1").values().get(0).getInt64Val()).isEqualTo(32);
         assertThat(child.output()).contains("skipped a bad record of source 'users_cdc'")
-            .contains("join key 'user_id' is null");
+            .contains("join key 'user_id' is null")
+            .contains("column 'age' holds String 'forty', which is not a Int64");
+        assertThat(profile(online, "u4")).isNull();
         // SIGTERM: the shutdown hook finishes the batch in progress (the JVM then exits with 143).
         child.stop();
         assertThat(child.output()).endsWith("Stopped.\n");

@@ -41,24 +41,6 @@ public record StreamStatus(
     positions = Map.copyOf(positions);
   }
 
-  /** A status that does not track the last minute's bad records (reported as none). */
-  public StreamStatus(
-      String name,
-      String kind,
-      List<String> sources,
-      List<String> views,
-      boolean running,
-      Optional<String> lastError,
-      Map<String, Long> events,
-      double eventsPerSecond,
-      Optional<Duration> lagP50,
-      Optional<Duration> lagP99,
-      Optional<Instant> lastEventAt,
-      Map<String, String> positions) {
-    this(name, kind, sources, views, running, lastError, events, eventsPerSecond, lagP50, lagP99, lastEventAt,
-        positions, 0);
-  }
-
   public long eventsWith(String outcome) {
     return events.getOrDefault(outcome, 0L);
   }
