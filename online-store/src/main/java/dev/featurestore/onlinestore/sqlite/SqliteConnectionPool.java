@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,6 +32,7 @@ final class SqliteConnectionPool implements AutoCloseable {
   private final Semaphore permits;
   private final BlockingQueue<Connection> idle;
   private volatile boolean closed;
+  private volatile boolean walSet;
 
   SqliteConnectionPool(Path file, int maxConnections) {
     this.file = requireNonNull(file, "file is null");
@@ -114,7 +116,6 @@ final class SqliteConnectionPool implements AutoCloseable {
       throw new SQLException("cannot create folder " + parent + ": " + e.getMessage(), e);
     }
     SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // NORMAL is durable against crashes in WAL mode; only a power loss may drop the last commits.
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -122,7 +123,20 @@ final class SqliteConnectionPool implements AutoCloseable {
     // upgrading from read to write fails at once when another process committed meanwhile.
     // Readers run in autocommit mode and never begin one.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    if (!walSet) {
+      // WAL mode sticks to the file, so once per pool is enough. Not through SQLiteConfig: it would
+      // run the pragma on every new connection, before busy_timeout, and a connection opened while
+      // a writer held the lock failed at once with SQLITE_BUSY.
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+      walSet = true;
+    }
+    return connection;
   }
 
   @Override
