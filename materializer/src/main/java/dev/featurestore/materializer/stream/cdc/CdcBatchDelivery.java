@@ -1,8 +1,8 @@
 package dev.featurestore.materializer.stream.cdc;
 
-import dev.featurestore.materializer.stream.RetryBackoff;
 import static java.util.Objects.requireNonNull;
 
+import dev.featurestore.materializer.stream.RetryBackoff;
 import dev.featurestore.materializer.stream.StreamRecord;
 import dev.featurestore.materializer.stream.StreamRecordHandler;
 import dev.featurestore.materializer.stream.cdc.ChangeEventDecoder.Change;

@@ -1,11 +1,11 @@
 package dev.featurestore.materializer.stream.cdc;
 
-import dev.featurestore.materializer.stream.RetryBackoff;
 import static java.util.Objects.requireNonNull;
 
 import dev.featurestore.core.error.ErrorCode;
 import dev.featurestore.core.error.FeatureStoreException;
 import dev.featurestore.materializer.stream.CdcConfig;
+import dev.featurestore.materializer.stream.RetryBackoff;
 import dev.featurestore.materializer.stream.StreamPosition;
 import dev.featurestore.materializer.stream.StreamReader;
 import dev.featurestore.materializer.stream.StreamRecordHandler;

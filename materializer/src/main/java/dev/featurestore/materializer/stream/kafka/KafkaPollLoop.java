@@ -1,8 +1,8 @@
 package dev.featurestore.materializer.stream.kafka;
 
-import dev.featurestore.materializer.stream.RetryBackoff;
 import static org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG;
 
+import dev.featurestore.materializer.stream.RetryBackoff;
 import dev.featurestore.materializer.stream.StreamPosition;
 import dev.featurestore.materializer.stream.StreamRecordHandler;
 import java.time.Duration;
