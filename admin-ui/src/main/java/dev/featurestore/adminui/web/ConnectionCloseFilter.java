@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * connection per page costs nothing that matters. Remove once the cause is found (tracked in the
  * console issue's notes).
  */
-//@Component
+@Component
 class ConnectionCloseFilter implements WebFilter, Ordered {
 
   @Override
