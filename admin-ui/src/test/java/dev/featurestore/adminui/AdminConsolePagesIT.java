@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,24 +50,74 @@ class AdminConsolePagesIT {
     HttpResponse<String> response = anonymous.get("/registry");
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-    assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+    HttpResponse<String> login = anonymous.get("/login");
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body()).doesNotContain("Wrong user name or password", "You are signed out");
+    assertThat(anonymous.get("/login?error").body())
+        .contains("Wrong user name or password").doesNotContain("You are signed out");
+    assertThat(anonymous.get("/login?logout").body()).contains("You are signed out").doesNotContain("Wrong user name");
     assertThat(anonymous.get("/static/console.css").statusCode()).isEqualTo(200);
   }
 
-  /** Many requests from one client all complete: see ConnectionCloseFilter for the hang it avoids. */
+  /**
+   * 2,000 requests over one kept-alive connection all get their answer. Reactor Netty 1.2 stopped
+   * reading such a connection when a page finished off the event loop, the client's next request
+   * arrived before the server had wound that exchange up, and that next request was answered at
+   * once (see ResumeReadAfterPipelinedRequest): about one request in 50 then hung. The cycle below
+   * repeats that shape (off-loop page, on-loop page, anything) with every kind of answer the console
+   * gives: pages, a static file, a 304, a 302, 403s, a 404, and POSTs with and without a CSRF token.
+   */
   @Test
-  void manyRequestsFromOneClientAllComplete() throws Exception {
-    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-    for (int i = 0; i < 300; i++) {
-      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create("http://127.0.0.1:" + console.port() + "/login"))
-          .timeout(java.time.Duration.ofSeconds(5))
-          .build();
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as("request %d", i).isEqualTo(200);
-      assertThat(response.headers().firstValue("connection")).hasValue("close");
+  void manyRequestsFromOneClientAllComplete() {
+    ConsoleSession operator = console.operator();
+    String lastModified =
+        operator.get("/static/console.css").headers().firstValue("Last-Modified").orElseThrow();
+    String[] jobsToken = new String[1];
+    String[] loginToken = new String[1];
+    List<KeepAliveStep> cycle = List.of(
+        new KeepAliveStep("GET object page", 200, () -> operator.get("/registry/feature-views/user_credit_profile")),
+        new KeepAliveStep("GET static file", 200, () -> operator.get("/static/console.css")),
+        new KeepAliveStep("GET list page", 200, () -> operator.get("/registry/entities")),
+        new KeepAliveStep("GET jobs", 200, () -> {
+          HttpResponse<String> jobs = operator.get("/jobs");
+          jobsToken[0] = ConsoleSession.csrf(jobs.body());
+          return jobs;
+        }),
+        new KeepAliveStep("GET static file, not modified", 304,
+            () -> operator.get("/static/console.css", Map.of("If-Modified-Since", lastModified))),
+        new KeepAliveStep("POST job action", 503,
+            () -> operator.post("/jobs/user_demographics/trigger", Map.of("_csrf", jobsToken[0]))),
+        new KeepAliveStep("GET unknown object", 404, () -> operator.get("/registry/feature-views/nope")),
+        new KeepAliveStep("POST without CSRF token", 403,
+            () -> operator.post("/jobs/user_demographics/pause", Map.of())),
+        new KeepAliveStep("GET overview", 200, () -> operator.get("/")),
+        new KeepAliveStep("GET login page", 200, () -> {
+          HttpResponse<String> login = operator.get("/login");
+          loginToken[0] = ConsoleSession.csrf(login.body());
+          return login;
+        }),
+        new KeepAliveStep("POST login", 302, () -> {
+          HttpResponse<String> signedIn = operator.post("/login", Map.of("username", TestingConsole.OPERATOR,
+              "password", TestingConsole.OPERATOR_PASSWORD, "_csrf", loginToken[0]));
+          assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
+          return signedIn;
+        }),
+        new KeepAliveStep("GET lineage", 200, () -> operator.get("/lineage")),
+        new KeepAliveStep("GET search", 200, () -> operator.get("/registry/search?q=risk")));
+    for (int i = 0; i < 2000; i++) {
+      KeepAliveStep step = cycle.get(i % cycle.size());
+      HttpResponse<String> response;
+      try {
+        response = step.request().get(); // each request times out after 10 s
+      } catch (IllegalStateException e) {
+        throw new AssertionError("request " + i + " (" + step.name() + ") got no answer", e);
+      }
+      assertThat(response.statusCode()).as("request %d: %s", i, step.name()).isEqualTo(step.status());
+      assertThat(response.headers().firstValue("Connection")).as("request %d: %s", i, step.name()).isEmpty();
     }
   }
+
+  private record KeepAliveStep(String name, int status, Supplier<HttpResponse<String>> request) {}
 
   @Test
   void wrongPasswordIsRejected() {

@@ -21,25 +21,27 @@ final class ConsoleSession {
 
   private final String base;
   private final CookieManager cookies = new CookieManager();
+  // One client per session, so its requests share kept-alive connections as a browser's do.
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(cookies)
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
 
   ConsoleSession(int port) {
     this.base = "http://localhost:" + port;
   }
 
-  // A new client (so a new connection) per request, sharing the cookies. With the JDK client
-  // reusing kept-alive connections, about one request in a hundred got no response (see the
-  // admin-ui README, "Known issues"); browsers do not show it.
-  private HttpClient client() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-  }
-
   HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build());
+  }
+
+  /** A GET with extra headers, e.g. {@code If-Modified-Since}. */
+  HttpResponse<String> get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+    headers.forEach(request::header);
+    return send(request.build());
   }
 
   HttpResponse<String> post(String path, Map<String, String> form) {
@@ -69,9 +71,9 @@ final class ConsoleSession {
 
   private HttpResponse<String> send(HttpRequest request) {
     try {
-      return client().send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -26,7 +26,7 @@ final class UpStack implements AutoCloseable {
   private final ServerMetricsSource metrics;
   private final Optional<AdminConsole> console;
   private final Optional<StreamEngine> streams;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private boolean closed;
 
   private UpStack(ServerRunner.Running server, MaterializationScheduler scheduler, ServerMetricsSource metrics,
       Optional<AdminConsole> console, Optional<StreamEngine> streams) {
@@ -129,12 +129,17 @@ final class UpStack implements AutoCloseable {
     server.server().awaitTermination();
   }
 
-  /** Idempotent: the shutdown hook and the command's own exit may both call it. */
+  /**
+   * Idempotent: the shutdown hook and the command's own exit may both call it. A second caller
+   * waits for the first to finish: {@code up}'s main thread wakes up as soon as gRPC stops and then
+   * closes the stores, which must not happen while the hook is still stopping the REST server.
+   */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
+  public synchronized void close() {
+    if (closed) {
       return;
     }
+    closed = true;
     try {
       console.ifPresent(AdminConsole::close);
       metrics.close();

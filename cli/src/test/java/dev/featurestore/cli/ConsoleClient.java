@@ -21,6 +21,13 @@ final class ConsoleClient {
 
   private final String base;
   private final CookieManager cookies = new CookieManager();
+  // One client, so requests share kept-alive connections as a browser's do.
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(cookies)
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
 
   ConsoleClient(int port) {
     this.base = "http://localhost:" + port;
@@ -53,14 +60,7 @@ final class ConsoleClient {
     return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
   }
 
-  // A new client (so a new connection) per request: see the admin-ui README's known issue.
   private HttpResponse<String> send(HttpRequest request) {
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

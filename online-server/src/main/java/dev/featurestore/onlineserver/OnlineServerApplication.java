@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.HttpHandlerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.ReactiveWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The Spring context of the REST server: only the auto-configurations the server needs (reactive
@@ -24,4 +27,20 @@ import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfigurat
   CodecsAutoConfiguration.class,
   JacksonAutoConfiguration.class
 })
-public class OnlineServerApplication {}
+public class OnlineServerApplication {
+
+  /**
+   * Event loops of the REST server's own, closed with its context. Spring Boot's default uses
+   * Reactor Netty's global loops and disposes them when any context closes: under {@code
+   * featurestore up}, where the admin console runs in the same process, closing either server would
+   * stop the other. The threads keep the global loops' names ("reactor-http-*"), which the
+   * benchmarks' CPU breakdown groups by.
+   */
+  @Bean
+  ReactorResourceFactory restReactorResources() {
+    ReactorResourceFactory resources = new ReactorResourceFactory();
+    resources.setUseGlobalResources(false);
+    resources.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http"));
+    return resources;
+  }
+}
