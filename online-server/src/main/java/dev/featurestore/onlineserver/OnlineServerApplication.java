@@ -8,8 +8,10 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.HttpHandlerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.ReactiveWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.NettyPipeline;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -42,5 +44,13 @@ public class OnlineServerApplication {
     resources.setUseGlobalResources(false);
     resources.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http"));
     return resources;
+  }
+
+  /** See {@link ResumeReadAfterPipelinedRequest}: keeps kept-alive connections read. */
+  @Bean
+  NettyServerCustomizer resumeReadAfterPipelinedRequest() {
+    return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
+        .addBefore(NettyPipeline.ReactiveBridge, ResumeReadAfterPipelinedRequest.NAME,
+            ResumeReadAfterPipelinedRequest.INSTANCE));
   }
 }

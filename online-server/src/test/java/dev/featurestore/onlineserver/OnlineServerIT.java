@@ -101,6 +101,33 @@ class OnlineServerIT {
     assertThat(file.getFileDescriptorResponse().getFileDescriptorProtoCount()).isPositive();
   }
 
+  /**
+   * One kept-alive connection mixing answers made off the event loop (feature reads) with answers
+   * made on it (health, 404, a malformed body): the pattern that stalled the console's connections
+   * (reactor-netty#4361, see the console's ResumeReadAfterPipelinedRequest).
+   */
+  @Test
+  void manyMixedRequestsOnOneKeptAliveConnectionAllComplete() throws Exception {
+    HttpClient oneConnection = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String read = "{\"features\":[\"driver_hourly_stats:conv_rate\"],\"entities\":{\"driver_id\":[1001]}}";
+    java.util.List<HttpRequest> cycle = java.util.List.of(
+        request("/get-online-features", read), request("/health", null), request("/get-online-features", read),
+        request("/no-such-path", null), request("/get-online-features", read), request("/get-online-features", "{"),
+        request("/get-online-features", read), request("/health", null), request("/health", null));
+    for (int i = 0; i < 2_000; i++) {
+      HttpRequest request = cycle.get(i % cycle.size());
+      HttpResponse<String> response = oneConnection.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("request %d: %s", i, request.uri()).isIn(200, 400, 404);
+    }
+  }
+
+  private HttpRequest request(String path, String body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.restPort() + path))
+        .timeout(java.time.Duration.ofSeconds(10));
+    return body == null ? builder.GET().build()
+        : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
   @Test
   void restMatchesFeastExampleByteForByte() throws Exception {
     HttpResponse<String> response = post("/get-online-features", """
