@@ -17,6 +17,13 @@ import java.util.Optional;
  * @param interleave time of a scenario's run alternating modes request by request
  * @param saturationCallers closed-loop callers of the throughput scenario
  * @param jfr where to write a JFR recording of the measured run, if anywhere
+ * @param externalGrpc another server's gRPC address ("host:port", e.g. Feast's Java feature server)
+ *     reading the same Redis: the run then compares it with ours instead of the usual scenarios
+ * @param oursGrpc with {@code --external-grpc}: our server's gRPC address when it runs in its own
+ *     process (started with {@code featurestore serve}) rather than in the load generator's
+ * @param writeRegistry where to write the dataset's Feast file registry (registry.db); with it the
+ *     run only writes that file and the dataset (to {@code --redis}) and exits, so the external
+ *     server can be started on them before the measuring run
  */
 record LoadOptions(
     Optional<String> redis,
@@ -27,21 +34,32 @@ record LoadOptions(
     int rounds,
     Duration interleave,
     int saturationCallers,
-    Optional<Path> jfr) {
+    Optional<Path> jfr,
+    Optional<String> externalGrpc,
+    Optional<String> oursGrpc,
+    Optional<Path> writeRegistry) {
 
   static final String USAGE = """
       usage: LoadGenerator [--quick] [--redis host:port] [--out report.md] [--entities N]
                            [--rounds R] [--slice-ms MS] [--warmup-ms MS] [--interleave-ms MS]
                            [--saturation-callers C] [--jfr recording.jfr]
+                           [--write-registry registry.db] [--external-grpc host:port [--ours-grpc host:port]]
         defaults: 10000 entities; warm-up: every mode and shape for 2 x 1500 ms; per scenario
                   1500 ms warm-up per mode, 8 rounds of 500 ms slices per mode (throughput, CPU),
                   16000 ms alternating modes call by call (latencies); 16 saturation callers
-        --quick:  1000 entities, 300 ms warm-ups, 2 rounds of 150 ms, 400 ms interleaved""";
+        --quick:  1000 entities, 300 ms warm-ups, 2 rounds of 150 ms, 400 ms interleaved
+        --write-registry: write the dataset to --redis and its Feast file registry to the path, then exit
+        --external-grpc:  compare our server with the gRPC server there (same --redis, same dataset):
+                  1x10 and 100x50 with 1 and 4 callers, each server in its own slices
+        --ours-grpc:      our server at this address (another process) instead of the in-process one""";
 
   static LoadOptions parse(String... args) {
     Optional<String> redis = Optional.empty();
     Optional<Path> out = Optional.empty();
     Optional<Path> jfr = Optional.empty();
+    Optional<String> externalGrpc = Optional.empty();
+    Optional<String> oursGrpc = Optional.empty();
+    Optional<Path> writeRegistry = Optional.empty();
     int entities = 10_000;
     long warmupMs = 1500;
     long sliceMs = 500;
@@ -61,6 +79,9 @@ record LoadOptions(
         case "--redis" -> redis = Optional.of(value(args, ++i, arg));
         case "--out" -> out = Optional.of(Path.of(value(args, ++i, arg)));
         case "--jfr" -> jfr = Optional.of(Path.of(value(args, ++i, arg)));
+        case "--external-grpc" -> externalGrpc = Optional.of(value(args, ++i, arg));
+        case "--ours-grpc" -> oursGrpc = Optional.of(value(args, ++i, arg));
+        case "--write-registry" -> writeRegistry = Optional.of(Path.of(value(args, ++i, arg)));
         case "--entities" -> entities = positive(args, ++i, arg);
         case "--rounds" -> rounds = positive(args, ++i, arg);
         case "--slice-ms" -> sliceMs = positive(args, ++i, arg);
@@ -70,8 +91,16 @@ record LoadOptions(
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
       }
     }
+    if ((externalGrpc.isPresent() || writeRegistry.isPresent()) && redis.isEmpty()) {
+      throw new IllegalArgumentException("--external-grpc and --write-registry need --redis: the other server"
+          + " must read the Redis the dataset is written to\n" + USAGE);
+    }
+    if (oursGrpc.isPresent() && externalGrpc.isEmpty()) {
+      throw new IllegalArgumentException("--ours-grpc only goes with --external-grpc\n" + USAGE);
+    }
     return new LoadOptions(redis, out, Math.max(entities, 100), Duration.ofMillis(warmupMs),
-        Duration.ofMillis(sliceMs), rounds, Duration.ofMillis(interleaveMs), saturation, jfr);
+        Duration.ofMillis(sliceMs), rounds, Duration.ofMillis(interleaveMs), saturation, jfr, externalGrpc,
+        oursGrpc, writeRegistry);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -28,15 +28,23 @@ final class MarkdownReport {
     md.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(": ")
         .append(options.entities()).append(" entities; per scenario ").append(options.warmup().toMillis())
         .append(" ms warm-up per mode, ").append(options.rounds()).append(" rounds of ")
-        .append(options.slice().toMillis()).append(" ms slices per mode (req/s, CPU), then ")
-        .append(options.interleave().toMillis())
-        .append(" ms alternating the modes call by call (latencies; the saturation scenario's come from its"
-            + " slices).\n\n");
+        .append(options.slice().toMillis()).append(" ms slices per mode (req/s, CPU), then ");
+    if (options.externalGrpc().isPresent()) {
+      md.append("no interleaved run: each server's latencies come from its own slices, so the two servers are"
+          + " never loaded at the same time.\n\n");
+    } else {
+      md.append(options.interleave().toMillis()).append(" ms alternating the modes call by call (latencies;"
+          + " the saturation scenario's come from its slices).\n\n");
+    }
     md.append("Machine: ").append(before.cores()).append(" cores, ").append(before.cpuModel()).append(", ")
         .append(before.memory()).append(" RAM, ").append(before.jdk()).append(". Load average before ")
         .append(before.loadAverage()).append(", after ").append(after.loadAverage()).append(".\n\n");
     latencies(md, results);
-    targets(md, results);
+    if (results.stream().anyMatch(scenario -> scenario.modes().containsKey(Mode.EXTERNAL_GRPC))) {
+      comparison(md, results);
+    } else {
+      targets(md, results);
+    }
     cpu(md, results, overhead);
     if (!profile.isEmpty()) {
       md.append("### Profile\n\n").append(profile).append('\n');
@@ -108,6 +116,26 @@ final class MarkdownReport {
           grpc.throughput() / raw.throughput(), rest.throughput() / raw.throughput()));
     }
     md.append('\n');
+  }
+
+  /**
+   * Ours against {@code --external-grpc}; the product goal is twice the throughput and half the
+   * P99 of Feast's Java feature server.
+   */
+  private static void comparison(StringBuilder md, List<ScenarioResult> results) {
+    md.append("### Ours against the external server (latencies from each server's own slices)\n\n");
+    md.append("| scenario | ours req/s | external req/s | throughput ratio (goal ≥ 2) | ours P50 | external P50"
+        + " | ours P99 | external P99 | P99 ratio (goal ≤ 0.5) |\n");
+    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (ScenarioResult scenario : results) {
+      ModeResult ours = scenario.mode(Mode.GRPC);
+      ModeResult other = scenario.mode(Mode.EXTERNAL_GRPC);
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
+          scenario.name(), ours.throughput(), other.throughput(), ours.throughput() / other.throughput(),
+          ours.micros(50), other.micros(50), ours.micros(99), other.micros(99), ours.micros(99) / other.micros(99)));
+    }
+    md.append("\nA server in another process is not in the CPU table below: its `server` rows count the"
+        + " in-process server's threads only (idle throughout when `--ours-grpc` aims at another process).\n\n");
   }
 
   private static void cpu(StringBuilder md, List<ScenarioResult> results, LoopOverhead overhead) {

@@ -31,7 +31,7 @@ final class ScenarioRunner {
   void warmUp(List<RequestSet> sets, Endpoints endpoints) throws Exception {
     for (RequestSet requests : sets) {
       LoadGenerator.log("warm-up %s", requests.label());
-      for (Mode mode : Mode.values()) {
+      for (Mode mode : endpoints.modes()) {
         Caller.Factory factory = endpoints.factory(mode, requests);
         List<Caller> callers = List.of(factory.open(), factory.open());
         try {
