@@ -89,21 +89,25 @@ final class UpStack implements AutoCloseable {
     if (!config.enabled()) {
       return Optional.empty();
     }
-    StreamEngine engine;
+    StreamEngine engine = null;
     try {
       engine = StreamEngines.create(session, config, server.server().meterRegistry());
+      if (engine.isEmpty()) {
+        engine.close();
+        return Optional.empty();
+      }
+      // Starting checks the CDC database (wal_level, replication rights) and may refuse.
+      engine.start();
     } catch (FeatureStoreException e) {
+      if (engine != null) {
+        engine.close();
+      }
       if (e.code() != ErrorCode.INVALID_CONFIG) {
         throw e;
       }
       out.println("Streams not started: " + e.getMessage());
       return Optional.empty();
     }
-    if (engine.isEmpty()) {
-      engine.close();
-      return Optional.empty();
-    }
-    engine.start();
     out.println("Streaming " + String.join(", ", engine.streamNames()) + " into the online store");
     return Optional.of(engine);
   }
