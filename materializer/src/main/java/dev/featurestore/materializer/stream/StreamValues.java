@@ -3,14 +3,12 @@ package dev.featurestore.materializer.stream;
 import com.google.protobuf.Timestamp;
 import dev.featurestore.core.model.Field;
 import dev.featurestore.core.offline.FeatureValues;
+import dev.featurestore.core.online.EventTimes;
 import feast.proto.types.EntityKeyProto.EntityKey;
 import feast.proto.types.ValueProto.Value;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -68,22 +66,11 @@ final class StreamValues {
       return Instant.ofEpochSecond(((Number) value).longValue());
     }
     if (value instanceof Number number) {
-      double seconds = number.doubleValue();
-      long whole = (long) Math.floor(seconds);
-      return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
+      return EventTimes.ofEpochSeconds(number.doubleValue());
     }
     if (value instanceof String text) {
-      String iso = text.trim().replace(' ', 'T');
-      try {
-        return OffsetDateTime.parse(iso).toInstant();
-      } catch (DateTimeParseException e) {
-        try {
-          return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e2) {
-          throw new BadRecordException(
-              "event time column '" + column + "' holds '" + text + "', not an ISO-8601 time");
-        }
-      }
+      return EventTimes.parseIso(text).orElseThrow(() -> new BadRecordException(
+          "event time column '" + column + "' holds '" + text + "', not an ISO-8601 time"));
     }
     throw new BadRecordException(
         "event time column '" + column + "' holds " + describe(value) + ", not a time");

@@ -3,13 +3,10 @@ package dev.featurestore.onlineserver.serving;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import dev.featurestore.core.model.ValueType;
+import dev.featurestore.core.online.EventTimes;
 import feast.proto.types.ValueProto;
 import feast.proto.types.ValueProto.Value;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +50,17 @@ final class NativeValues {
   /** An event time: ISO-8601 text (naive = UTC) or epoch seconds. */
   static Timestamp timestamp(Object value) {
     if (value instanceof Number n) {
-      double seconds = n.doubleValue();
-      long whole = (long) Math.floor(seconds);
-      return Timestamp.newBuilder().setSeconds(whole).setNanos((int) Math.round((seconds - whole) * 1e9) % 1_000_000_000).build();
+      return timestamp(EventTimes.ofEpochSeconds(n.doubleValue()));
     }
     if (value instanceof String s) {
-      Instant instant = parseInstant(s.trim());
-      return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+      return timestamp(EventTimes.parseIso(s).orElseThrow(
+          () -> new IllegalArgumentException("'" + s.trim() + "' is not an ISO-8601 timestamp")));
     }
     throw new IllegalArgumentException("expected a timestamp (ISO-8601 text or epoch seconds), got " + describe(value));
   }
 
-  private static Instant parseInstant(String text) {
-    String iso = text.replace(' ', 'T');
-    try {
-      return OffsetDateTime.parse(iso).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 timestamp");
-      }
-    }
+  private static Timestamp timestamp(Instant instant) {
+    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 
   private static ValueProto.Map map(Object value) {

@@ -1,6 +1,7 @@
 package dev.featurestore.materializer.stream.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.featurestore.core.online.EventTimes;
 import dev.featurestore.materializer.stream.kafka.JsonMessageSchema.Column;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -124,9 +125,7 @@ final class JsonValueCoercion {
   private static Instant timestamp(JsonNode node, Column column) throws BadMessageException {
     if (node.isNumber()) {
       // Spark reads a number in a timestamp field as seconds since the epoch.
-      double seconds = node.doubleValue();
-      long whole = (long) Math.floor(seconds);
-      return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
+      return EventTimes.ofEpochSeconds(node.doubleValue());
     }
     if (!node.isTextual()) {
       throw mismatch(column, node);
