@@ -12,6 +12,7 @@ import dev.featurestore.core.online.OnlineStore;
 import dev.featurestore.materializer.stream.StreamProcessor.SourceBinding;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,6 +163,7 @@ public final class StreamEngine implements AutoCloseable {
     for (Stream stream : streams) {
       StreamMetrics metrics = stream.processor().metrics();
       boolean running = stream.reader().isRunning();
+      List<Optional<Duration>> lags = metrics.recentLags(0.5, 0.99);
       status.add(new StreamStatus(
           stream.reader().name(),
           stream.kind(),
@@ -171,8 +173,8 @@ public final class StreamEngine implements AutoCloseable {
           Optional.ofNullable(stream.reader().lastError()),
           metrics.totals(),
           metrics.eventsPerSecond(),
-          metrics.recentLag(0.5),
-          metrics.recentLag(0.99),
+          lags.get(0),
+          lags.get(1),
           metrics.lastEventAt(),
           metrics.positions(),
           metrics.badLastMinute()));

@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -177,8 +179,11 @@ public final class StreamMetrics {
     return bad.sum(clock.millis() / 1000, true);
   }
 
-  /** The lag quantile over the last minute, empty when nothing was applied in it. */
-  Optional<Duration> recentLag(double quantile) {
+  /**
+   * Lag quantiles over the last minute, from one sorted copy of the recent lags; each empty when
+   * nothing was applied in it.
+   */
+  List<Optional<Duration>> recentLags(double... quantiles) {
     long since = clock.millis() - RECENT_SECONDS * 1000L;
     long[] recent;
     synchronized (lagNanos) {
@@ -191,12 +196,17 @@ public final class StreamMetrics {
       }
       recent = Arrays.copyOf(recent, n);
     }
-    if (recent.length == 0) {
-      return Optional.empty();
-    }
     Arrays.sort(recent);
-    int index = (int) Math.min(recent.length - 1, Math.ceil(quantile * recent.length) - 1);
-    return Optional.of(Duration.ofNanos(recent[Math.max(0, index)]));
+    List<Optional<Duration>> result = new ArrayList<>(quantiles.length);
+    for (double quantile : quantiles) {
+      if (recent.length == 0) {
+        result.add(Optional.empty());
+        continue;
+      }
+      int index = (int) Math.min(recent.length - 1, Math.ceil(quantile * recent.length) - 1);
+      result.add(Optional.of(Duration.ofNanos(recent[Math.max(0, index)])));
+    }
+    return result;
   }
 
   Optional<Instant> lastEventAt() {
