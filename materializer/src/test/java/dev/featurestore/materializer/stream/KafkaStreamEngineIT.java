@@ -120,6 +120,10 @@ class KafkaStreamEngineIT {
         OnlineRow u1 = read(online, contents.featureView("user_profile").orElseThrow(), "u1");
         assertThat(u1.values().get(0).getInt64Val()).isEqualTo(31);
         assertThat(u1.values().get(1).getStringVal()).isEqualTo("AT");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (applied(engine, "profile_events") < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(20); // counted once the checkpoint is committed, after the online write
+        }
         StreamStatus profileStream = engine.status().stream().filter(s -> s.name().equals("profile_events")).findFirst()
             .orElseThrow();
         assertThat(profileStream.kind()).isEqualTo("Kafka");
@@ -132,10 +136,19 @@ class KafkaStreamEngineIT {
         engine.start();
         produceTransactions(100, random, base, sent);
         awaitAggregates(online, contents, sent);
-        assertThat(engine.status().stream().filter(s -> s.name().equals("transaction_events")).findFirst().orElseThrow()
-            .eventsWith("applied")).isEqualTo(400);
+        // Counted once the batch's checkpoint is committed, a moment after its online write.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (applied(engine, "transaction_events") < 400 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(applied(engine, "transaction_events")).isEqualTo(400);
       }
     }
+  }
+
+  private static long applied(StreamEngine engine, String stream) {
+    return engine.status().stream().filter(s -> s.name().equals(stream)).findFirst().orElseThrow()
+        .eventsWith("applied");
   }
 
   private static void produceTransactions(int n, Random random, Instant base, Map<String, List<double[]>> sent) {
