@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -14,9 +13,9 @@ import com.microsoft.playwright.options.RequestOptions;
 import dev.featurestore.core.model.FeatureView;
 import dev.featurestore.core.model.RepoContents;
 import dev.featurestore.core.proto.RegistryProtoMapper;
+import dev.featurestore.testing.DebianChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +69,8 @@ class AdminConsoleBrowserIT {
     contents = RegistryProtoMapper.fromRegistry(
         TestingConsoleRegistry.PROJECT, console.store.read(TestingConsoleRegistry.PROJECT).objects());
     Files.createDirectories(SCREENSHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run")));
+    playwright = DebianChromium.playwright();
+    browser = DebianChromium.launch(playwright);
   }
 
   @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -12,12 +11,11 @@ import dev.featurestore.adminui.jobs.NotConnectedJobsBackend;
 import dev.featurestore.adminui.lookup.NotConnectedLookupBackend;
 import dev.featurestore.adminui.overview.NotConnectedMetricsSource;
 import dev.featurestore.adminui.streams.ListedStreams;
+import dev.featurestore.testing.DebianChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +43,8 @@ class StreamsBrowserIT {
     withStreams = new TestingConsole(TestingConsole.newDirectory(), backends);
     withoutStreams = new TestingConsole(TestingConsole.newDirectory());
     Files.createDirectories(SCREENSHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run")));
+    playwright = DebianChromium.playwright();
+    browser = DebianChromium.launch(playwright);
   }
 
   @AfterAll

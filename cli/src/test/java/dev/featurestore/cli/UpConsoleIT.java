@@ -2,23 +2,22 @@ package dev.featurestore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import dev.featurestore.adminui.AdminConsoleConfig;
 import dev.featurestore.core.materialize.MaterializationListener;
 import dev.featurestore.materializer.MaterializationRun;
 import dev.featurestore.materializer.RunStatus;
+import dev.featurestore.testing.DebianChromium;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,13 +91,8 @@ class UpConsoleIT {
   private static void browserTriggersAJobAndSeesItInTheHistory(int port, UpStack stack) throws Exception {
     Path screenshots = Path.of("target", "screenshots");
     java.nio.file.Files.createDirectories(screenshots);
-    try (Playwright playwright = Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(Paths.get("/usr/bin/chromium"))
-            .setHeadless(true)
-            .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run")));
+    try (Playwright playwright = DebianChromium.playwright();
+        Browser browser = DebianChromium.launch(playwright);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
             .setBaseURL("http://localhost:" + port).setViewportSize(1400, 900))) {
       Page page = context.newPage();
